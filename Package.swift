@@ -1,0 +1,140 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Strict settings shared by every target: Swift 6 language mode, explicit imports, `any` for existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "RehabFAQs",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rehabfaqs", targets: ["rehabfaqs"]),
+        .executable(name: "rehabfaqs-import-perf", targets: ["ImportBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Content model, the storage protocol and shared value types. Foundation only.
+        .target(
+            name: "RehabCore",
+            swiftSettings: swiftSettings
+        ),
+        // The content format: front matter, Markdown structure and rendering, validation, export.
+        .target(
+            name: "RehabContent",
+            dependencies: [
+                "RehabCore",
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SQLite implementation of the content store (GRDB).
+        .target(
+            name: "RehabStoreSQLite",
+            dependencies: [
+                "RehabCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Pages as HTML strings from Mustache templates; knows nothing of HTTP.
+        .target(
+            name: "RehabRender",
+            dependencies: [
+                "RehabCore",
+                "RehabContent",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")],
+            swiftSettings: swiftSettings
+        ),
+        // The starter articles bundled with the program.
+        .target(
+            name: "RehabStarter",
+            dependencies: ["RehabCore", "RehabContent"],
+            resources: [.copy("Content")],
+            swiftSettings: swiftSettings
+        ),
+        // The web site: Hummingbird routes, caching headers, the content catalogue.
+        .target(
+            name: "RehabServer",
+            dependencies: [
+                "RehabCore",
+                "RehabContent",
+                "RehabRender",
+                "RehabStarter",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The commands behind the `rehabfaqs` executable.
+        .target(
+            name: "RehabCLI",
+            dependencies: [
+                "RehabCore",
+                "RehabContent",
+                "RehabStoreSQLite",
+                "RehabServer",
+                "RehabStarter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "rehabfaqs",
+            dependencies: ["RehabCLI"],
+            swiftSettings: swiftSettings
+        ),
+        // Release-mode benchmark: generate, import and serve 10,000 articles.
+        .executableTarget(
+            name: "ImportBenchmark",
+            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite"],
+            path: "Benchmarks/ImportBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RehabContentTests",
+            dependencies: ["RehabCore", "RehabContent", "RehabStarter"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RehabStoreTests",
+            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RehabServerTests",
+            dependencies: [
+                "RehabCore",
+                "RehabContent",
+                "RehabServer",
+                "RehabStoreSQLite",
+                "RehabCLI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,158 @@
+public import RehabCore
+import Foundation
+
+/// Reads content files and folders into a ``ContentBundle``, collecting every problem instead of stopping at the first.
+///
+/// Files are classified by the folder they sit in: `authors/*.md` are authors, `topics/*.md` are topic
+/// descriptions, anything under `images/` is an image, and every other `.md` file is an article.
+/// Other files (a `README.txt`, `.DS_Store`) are not content and are skipped.
+public struct ContentLoader: Sendable {
+    /// A parsed file with the path it came from, so later checks can name it.
+    public struct Loaded<Value: Sendable>: Sendable {
+        public var value: Value
+        public var path: String
+        /// The line of each front matter key (articles only).
+        public var keyLines: [String: Int] = [:]
+
+        /// The line of `key`, or of the opening `---` when the key is absent.
+        public func line(of key: String) -> Int { keyLines[key] ?? 1 }
+    }
+
+    /// The outcome of reading: everything that parsed, and every problem found.
+    public struct Result: Sendable {
+        public var articles: [Loaded<Article>] = []
+        public var authors: [Loaded<Author>] = []
+        public var topics: [Loaded<TopicDescription>] = []
+        public var images: [Loaded<ImageAsset>] = []
+        public var issues: [ContentIssue] = []
+
+        public var bundle: ContentBundle {
+            ContentBundle(articles: articles.map(\.value), authors: authors.map(\.value),
+                          topics: topics.map(\.value), images: images.map(\.value))
+        }
+    }
+
+    public init() {}
+
+    /// Reads every content file at `paths` (files or folders, walked recursively in name order).
+    public func load(paths: [String]) -> Result {
+        var result = Result()
+        var seen = Set<String>()
+        for path in paths {
+            for file in files(at: path, issues: &result.issues) where seen.insert(file.standardized).inserted {
+                read(file.path, into: &result)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Walking
+
+    private struct FoundFile {
+        var path: String
+        var standardized: String
+    }
+
+    private func files(at path: String, issues: inout [ContentIssue]) -> [FoundFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            issues.append(ContentIssue(path: path, line: nil, message: "no such file or folder"))
+            return []
+        }
+        guard isDirectory.boolValue else {
+            return [FoundFile(path: path, standardized: URL(fileURLWithPath: path).standardizedFileURL.path)]
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            issues.append(ContentIssue(path: path, line: nil, message: "folder cannot be read"))
+            return []
+        }
+        var found: [FoundFile] = []
+        while let relative = enumerator.nextObject() as? String {
+            let components = relative.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            let full = (path as NSString).appendingPathComponent(relative)
+            var childIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue else { continue }
+            found.append(FoundFile(path: full, standardized: URL(fileURLWithPath: full).standardizedFileURL.path))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    // MARK: - Reading one file
+
+    private enum Kind {
+        case article, author, topic
+        case image(name: String)
+        case other
+    }
+
+    private func kind(of path: String) -> Kind {
+        let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        if let imagesIndex = components.dropLast().lastIndex(of: "images") {
+            return .image(name: components[(imagesIndex + 1)...].joined(separator: "/"))
+        }
+        guard path.lowercased().hasSuffix(".md") else { return .other }
+        switch components.dropLast().last {
+        case "authors": return .author
+        case "topics": return .topic
+        default: return .article
+        }
+    }
+
+    private func read(_ path: String, into result: inout Result) {
+        let kind = kind(of: path)
+        if case .other = kind { return }
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > SourceText.maximumFileSize {
+                let megabytes = (Double(size) / 1_048_576 * 10).rounded() / 10
+                result.issues.append(ContentIssue(path: path, line: nil, message: "file is \(megabytes) MB; the limit is 5 MB"))
+                return
+            }
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            result.issues.append(ContentIssue(path: path, line: nil, message: "cannot be read: \(error.localizedDescription)"))
+            return
+        }
+        let fileSlug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        do throws(ContentValidationError) {
+            switch kind {
+            case .article:
+                let parsed = try ContentParser.articleWithKeyLines(from: bytes, path: path)
+                result.articles.append(Loaded(value: parsed.article, path: path, keyLines: parsed.keyLines))
+            case .author:
+                try requireSlugFileName(fileSlug, path: path)
+                result.authors.append(Loaded(value: try ContentParser.author(from: bytes, path: path, fileSlug: fileSlug), path: path))
+            case .topic:
+                try requireSlugFileName(fileSlug, path: path)
+                result.topics.append(Loaded(value: try ContentParser.topic(from: bytes, path: path, fileSlug: fileSlug), path: path))
+            case let .image(name):
+                result.images.append(Loaded(value: try image(named: name, bytes: bytes, path: path), path: path))
+            case .other:
+                break
+            }
+        } catch {
+            result.issues.append(contentsOf: error.issues)
+        }
+    }
+
+    private func requireSlugFileName(_ slug: String, path: String) throws(ContentValidationError) {
+        guard Slug.isValid(slug) else {
+            throw ContentValidationError(issues: [ContentIssue(path: path, line: nil,
+                message: "file name must be a slug (lowercase letters, digits, hyphens), such as '\(Slug.make(from: slug)).md'")])
+        }
+    }
+
+    private func image(named name: String, bytes: [UInt8], path: String) throws(ContentValidationError) -> ImageAsset {
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard let type = ImageAsset.contentTypes[ext] else {
+            let known = ImageAsset.contentTypes.keys.sorted().joined(separator: ", ")
+            throw ContentValidationError(issues: [ContentIssue(path: path, line: nil, message: "unsupported image type '.\(ext)'; use one of \(known)")])
+        }
+        guard bytes.count <= SourceText.maximumFileSize else {
+            throw ContentValidationError(issues: [ContentIssue(path: path, line: nil, message: "image is over the 5 MB limit")])
+        }
+        return ImageAsset(name: name, contentType: type, data: bytes)
+    }
+}

@@ -1,0 +1,72 @@
+/// Where content lives: the source of truth that the site, search and exports are derived from.
+///
+/// Two implementations share this protocol and one conformance suite: SQLite (the default, one file)
+/// and, later, PostgreSQL (several app nodes). Every method is safe to call concurrently.
+///
+/// ## Topics
+/// ### Writing
+/// - ``migrate()``
+/// - ``apply(_:prune:onlyIfEmpty:)``
+/// ### Reading
+/// - ``article(slug:)``
+/// - ``articleSlug(forAlias:)``
+/// - ``articleSummaries()``
+/// - ``authors()``
+/// - ``topics()``
+/// - ``image(named:)``
+/// - ``imageHashes()``
+/// - ``exportAll()``
+/// - ``changeToken()``
+public protocol ContentStore: Sendable {
+    /// Creates or upgrades the schema. Safe to call on every start, also from several processes at once.
+    func migrate() async throws
+
+    /// Writes a validated bundle in one transaction: authors, topics and images are inserted or
+    /// replaced, each article replaces its stored version (questions included), and unchanged
+    /// content is left untouched.
+    ///
+    /// - Parameters:
+    ///   - bundle: Content that has passed validation.
+    ///   - prune: Remove stored articles whose slugs are not in `bundle`.
+    ///   - onlyIfEmpty: Write only if the store holds no article, deciding inside the transaction,
+    ///     so that several nodes starting together seed the starter content once.
+    /// - Returns: What changed, or `nil` when `onlyIfEmpty` was set and the store was not empty.
+    @discardableResult
+    func apply(_ bundle: ContentBundle, prune: Bool, onlyIfEmpty: Bool) async throws -> ImportSummary?
+
+    /// The article with this slug, drafts and future articles included.
+    func article(slug: String) async throws -> Article?
+
+    /// The slug of the article that lists `alias` among its old slugs.
+    func articleSlug(forAlias alias: String) async throws -> String?
+
+    /// Every stored article without bodies, drafts included, in slug order.
+    func articleSummaries() async throws -> [ArticleSummary]
+
+    /// Every author, in slug order.
+    func authors() async throws -> [Author]
+
+    /// Every topic description, in slug order.
+    func topics() async throws -> [TopicDescription]
+
+    /// The image stored under `name`.
+    func image(named name: String) async throws -> ImageAsset?
+
+    /// The content hash of every stored image, by name.
+    func imageHashes() async throws -> [String: String]
+
+    /// Everything stored, for export and for comparing stores.
+    func exportAll() async throws -> ContentBundle
+
+    /// A number that changes whenever a write changes content, seen by every process that shares the store.
+    func changeToken() async throws -> Int64
+}
+
+extension ContentStore {
+    /// Writes a validated bundle; see ``apply(_:prune:onlyIfEmpty:)``.
+    @discardableResult
+    public func apply(_ bundle: ContentBundle, prune: Bool = false) async throws -> ImportSummary {
+        // With onlyIfEmpty false the store always writes and returns a summary.
+        try await apply(bundle, prune: prune, onlyIfEmpty: false) ?? ImportSummary()
+    }
+}
