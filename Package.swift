@@ -103,7 +103,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehabfaqs",
-            dependencies: ["RehabCLI"],
+            dependencies: ["RehabCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Release-mode benchmark: generate, import and serve 10,000 articles.

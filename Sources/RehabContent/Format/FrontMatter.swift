@@ -1,4 +1,4 @@
-public import RehabCore
+import RehabCore
 import Foundation
 internal import Yams
 

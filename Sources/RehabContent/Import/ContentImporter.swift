@@ -2,10 +2,10 @@ public import RehabCore
 
 /// Imports content files into a store, all or nothing: everything is read and checked first, and
 /// only a run without problems is written, in one transaction.
-public struct ContentImporter<Store: ContentStore>: Sendable {
-    public let store: Store
+public struct ContentImporter: Sendable {
+    public let store: any ContentStore
 
-    public init(store: Store) { self.store = store }
+    public init(store: any ContentStore) { self.store = store }
 
     /// Reads, checks and writes the content at `paths`.
     ///

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RehabCore
+import RehabServer
+import RehabStarter
+
+extension RehabFAQsCommand {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the web site.",
+            discussion: """
+                An empty database is first filled with the bundled starter articles. Stop with Ctrl-C (SIGINT) or SIGTERM; requests in flight are finished first.
+
+                Example:
+                  rehabfaqs serve --port 8080 --database ./rehabfaqs.sqlite
+                """
+        )
+
+        @OptionGroup var storage: DatabaseOptions
+        @OptionGroup var site: SiteOptions
+
+        @Option(help: "The address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on (1-65535; 0 picks a free one).")
+        var port = 8080
+
+        @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+        var logLevel = "info"
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+            }
+        }
+
+        func run() async throws {
+            var logger = Logger(label: "rehabfaqs")
+            logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            try await runReportingFailures {
+                let location = try storage.location()
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                let siteConfiguration = try site.configuration(settingsFolder: location.folder, defaultBaseURL: "http://\(shownHost):\(port)")
+                let store = try await storage.openStore()
+                if let seeded = try await StarterContent.seedIfEmpty(store) {
+                    logger.info("Filled the empty database with the starter content", metadata: ["import.summary": "\(seeded.line)"])
+                }
+                let app = try await buildApplication(
+                    store: store,
+                    configuration: ServerConfiguration(host: host, port: port, site: siteConfiguration),
+                    logger: logger
+                )
+                try await app.runService()
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+internal import Mustache
+import RehabContent
+public import RehabCore
+
+/// Builds every reader-facing page as an HTML string from the bundled Mustache templates.
+///
+/// Every value is HTML-escaped by the templates; the only raw HTML inserted is what
+/// ``RehabContent/Markdown`` rendered in safe mode from content.
+public struct PageRenderer: Sendable {
+    public let configuration: SiteConfiguration
+    public let assets: AssetCatalog
+    private let library: MustacheLibrary
+
+    /// Articles per page on `/articles`.
+    public static let articlesPerPage = 20
+
+    public init(configuration: SiteConfiguration, assets: AssetCatalog) throws {
+        self.configuration = configuration
+        self.assets = assets
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw RenderError.missingResource("Templates")
+        }
+        var library = MustacheLibrary()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".mustache") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(".mustache".count)))
+        }
+        self.library = library
+    }
+
+    // MARK: - Pages
+
+    /// `/`: what the site is, newest and recently updated articles, topics.
+    public func home(catalog: SiteCatalog) throws -> String {
+        try render("home", HomePage(
+            layout: layout(title: configuration.siteName + ": plain answers to rehab questions",
+                           description: "Clear, safe answers to common rehabilitation questions, from back spasms in pregnancy to sprained ankles, with sources and warning signs.",
+                           path: "/", current: .home),
+            newest: catalog.articles.prefix(6).map { card($0, catalog: catalog) },
+            updated: catalog.recentlyUpdated.prefix(6).map { card($0, catalog: catalog) },
+            hasUpdated: !catalog.recentlyUpdated.isEmpty,
+            topics: catalog.topics.filter { !$0.articleSlugs.isEmpty }.map(topicLink),
+            articleCount: catalog.articles.count,
+            letters: letters(catalog: catalog, current: nil)
+        ))
+    }
+
+    /// `/articles/{slug}`: the whole article with its questions, sources and related reading.
+    public func article(_ article: Article, catalog: SiteCatalog) throws -> String {
+        let today = catalog.day
+        let summary = ArticleSummary(article)
+        let author = catalog.authorsBySlug[article.author]
+        let reviewer = article.reviewer.flatMap { catalog.authorsBySlug[$0] }
+        let path = "/articles/\(article.slug)"
+        let sections = article.sections.map { section in
+            SectionView(
+                heading: section.heading, anchor: section.anchor, isQuestion: section.kind == .question,
+                permalink: "\(path)#\(section.anchor)",
+                html: html(section.body, lowestHeadingLevel: 3, catalog: catalog)
+            )
+        }
+        let page = ArticlePage(
+            layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles),
+            title: article.title,
+            summary: article.summary,
+            authorName: author?.name ?? article.author,
+            authorURL: "/authors/\(article.author)",
+            published: dateView(article.published, today: today),
+            updated: article.updated.map { dateView($0, today: today) },
+            reviewerName: reviewer?.name,
+            reviewerURL: reviewer.map { "/authors/\($0.slug)" },
+            reviewed: article.reviewed.map { dateView($0, today: today) },
+            reviewDue: article.reviewed.map { dateView($0.adding(months: configuration.reviewIntervalMonths), today: today) },
+            reviewOverdue: article.reviewed.map { $0.adding(months: configuration.reviewIntervalMonths) < today } ?? false,
+            audience: article.audience.joined(separator: ", "),
+            hasAudience: !article.audience.isEmpty,
+            topics: article.topics.map { TopicLink(name: $0, url: "/topics/\(Slug.make(from: $0))", count: 0) },
+            hasTopics: !article.topics.isEmpty,
+            questions: sections.filter(\.isQuestion),
+            hasQuestions: sections.contains(where: \.isQuestion),
+            introHTML: html(article.intro, lowestHeadingLevel: 2, catalog: catalog),
+            sections: sections,
+            references: article.references.map { reference in
+                ReferenceView(title: reference.title, publisher: reference.publisher,
+                              url: reference.url.flatMap { Self.isWebURL($0) ? $0 : nil },
+                              accessed: reference.accessed.map { dateView($0, today: today) })
+            },
+            hasReferences: !article.references.isEmpty,
+            related: catalog.related(to: summary).map { card($0, catalog: catalog) },
+            hasRelated: !catalog.related(to: summary).isEmpty,
+            emergencyNumber: configuration.region.emergencyNumber
+        )
+        return try render("article", page)
+    }
+
+    /// `/articles?page=N`: every visible article, newest first.
+    /// - Returns: `nil` when `page` is past the last page.
+    public func articleList(catalog: SiteCatalog, page: Int) throws -> String? {
+        let perPage = Self.articlesPerPage
+        let pageCount = max(1, (catalog.articles.count + perPage - 1) / perPage)
+        guard (1...pageCount).contains(page) else { return nil }
+        let items = catalog.articles.dropFirst((page - 1) * perPage).prefix(perPage)
+        let path = page == 1 ? "/articles" : "/articles?page=\(page)"
+        return try render("articles", ArticleListPage(
+            layout: layout(title: page == 1 ? "All articles | \(configuration.siteName)" : "All articles, page \(page) | \(configuration.siteName)",
+                           description: "Every \(configuration.siteName) article, newest first.", path: path, current: .articles),
+            articles: items.map { card($0, catalog: catalog) },
+            total: catalog.articles.count,
+            page: page, pageCount: pageCount, hasPages: pageCount > 1,
+            previousURL: page > 1 ? (page == 2 ? "/articles" : "/articles?page=\(page - 1)") : nil,
+            nextURL: page < pageCount ? "/articles?page=\(page + 1)" : nil
+        ))
+    }
+
+    /// `/a-z` (every letter) or `/a-z/{letter}` (one bucket: `a`…`z` or `0-9`).
+    /// - Returns: `nil` for an unknown letter.
+    public func index(catalog: SiteCatalog, letter: String?) throws -> String? {
+        if let letter, !SiteCatalog.buckets.contains(letter) { return nil }
+        let shown = letter.map { [$0] } ?? SiteCatalog.buckets
+        let groups: [LetterGroup] = shown.compactMap { bucket in
+            let entries = catalog.index[bucket] ?? []
+            if letter == nil, entries.isEmpty { return nil }
+            return LetterGroup(
+                label: bucket == "0-9" ? "0–9" : bucket.uppercased(), id: "letter_\(bucket)",
+                entries: entries.map { indexEntry($0, catalog: catalog) }, isEmpty: entries.isEmpty
+            )
+        }
+        let label = letter.map { $0 == "0-9" ? "0–9" : $0.uppercased() }
+        let path = letter.map { "/a-z/\($0)" } ?? "/a-z"
+        return try render("az", IndexPage(
+            layout: layout(title: label.map { "A–Z: \($0) | \(configuration.siteName)" } ?? "A–Z index | \(configuration.siteName)",
+                           description: "Every rehab question and topic on \(configuration.siteName), from A to Z.", path: path, current: .index),
+            heading: label.map { "A–Z index: \($0)" } ?? "A–Z index",
+            letters: letters(catalog: catalog, current: letter),
+            groups: groups,
+            isSingleLetter: letter != nil
+        ))
+    }
+
+    /// `/topics`: every topic with its article count.
+    public func topicList(catalog: SiteCatalog) throws -> String {
+        try render("topics", TopicListPage(
+            layout: layout(title: "Topics | \(configuration.siteName)", description: "Browse \(configuration.siteName) articles by topic.", path: "/topics", current: .topics),
+            topics: catalog.topics.map(topicLink)
+        ))
+    }
+
+    /// `/topics/{slug}`: a topic's description and its articles.
+    public func topic(_ topic: SiteCatalog.Topic, catalog: SiteCatalog) throws -> String {
+        let description = topic.description.isEmpty ? "Articles about \(topic.name.lowercased()) on \(configuration.siteName)." : Markdown.plainText(from: topic.description)
+        return try render("topic", TopicPage(
+            layout: layout(title: "\(topic.name) | \(configuration.siteName)", description: description, path: "/topics/\(topic.slug)", current: .topics),
+            name: topic.name,
+            descriptionHTML: html(topic.description, lowestHeadingLevel: 2, catalog: catalog),
+            articles: topic.articleSlugs.compactMap { catalog.articlesBySlug[$0] }.map { card($0, catalog: catalog) },
+            hasArticles: !topic.articleSlugs.isEmpty
+        ))
+    }
+
+    /// `/authors/{slug}`: who the author is and what they wrote or reviewed.
+    public func author(_ author: Author, catalog: SiteCatalog) throws -> String {
+        let written = catalog.articles.filter { $0.author == author.slug }
+        let reviewed = catalog.articles.filter { $0.reviewer == author.slug }
+        return try render("author", AuthorPage(
+            layout: layout(title: "\(author.name) | \(configuration.siteName)", description: "Articles by \(author.name) on \(configuration.siteName).", path: "/authors/\(author.slug)", current: .none),
+            name: author.name,
+            credentials: author.credentials.isEmpty ? nil : author.credentials,
+            url: author.url.flatMap { Self.isWebURL($0) ? $0 : nil },
+            bioHTML: html(author.bio, lowestHeadingLevel: 2, catalog: catalog),
+            written: written.map { card($0, catalog: catalog) }, hasWritten: !written.isEmpty,
+            reviewed: reviewed.map { card($0, catalog: catalog) }, hasReviewed: !reviewed.isEmpty
+        ))
+    }
+
+    /// A page for an error: 404 and other client errors.
+    public func errorPage(status: Int, title: String, message: String) throws -> String {
+        try render("error", ErrorPage(
+            layout: layout(title: "\(title) | \(configuration.siteName)", description: message, path: nil, current: .none),
+            status: status, title: title, message: message
+        ))
+    }
+
+    // MARK: - Pieces
+
+    private func render(_ template: String, _ page: Any) throws -> String {
+        guard let html = library.render(page, withTemplate: template) else { throw RenderError.templateFailed(template) }
+        return html
+    }
+
+    private func layout(title: String, description: String, path: String?, current: NavigationItem) -> LayoutView {
+        LayoutView(
+            title: title, description: description,
+            canonical: path.map(configuration.absoluteURL),
+            siteName: configuration.siteName,
+            stylesheet: assets.url(for: "style.css") ?? "",
+            icon: assets.url(for: "icon.svg") ?? "",
+            emergencyNumber: configuration.region.emergencyNumber,
+            urgentHelp: configuration.region == .uk ? "NHS 111" : "your doctor or a nurse advice line",
+            isHome: current == .home, isArticles: current == .articles, isIndex: current == .index, isTopics: current == .topics
+        )
+    }
+
+    private func card(_ article: ArticleSummary, catalog: SiteCatalog) -> ArticleCard {
+        ArticleCard(title: article.title, url: "/articles/\(article.slug)", summary: article.summary,
+                    published: dateView(article.published, today: catalog.day),
+                    updated: article.updated.map { dateView($0, today: catalog.day) },
+                    questionCount: article.questions.count)
+    }
+
+    private func topicLink(_ topic: SiteCatalog.Topic) -> TopicLink {
+        TopicLink(name: topic.name, url: "/topics/\(topic.slug)", count: topic.articleSlugs.count)
+    }
+
+    private func indexEntry(_ entry: SiteCatalog.IndexEntry, catalog: SiteCatalog) -> IndexEntryView {
+        switch entry.kind {
+        case .article:
+            let questions = catalog.articlesBySlug[entry.slug]?.questions ?? []
+            return IndexEntryView(term: entry.term, url: "/articles/\(entry.slug)", isTopic: false,
+                                  questions: questions.map { QuestionLinkView(heading: $0.heading, url: "/articles/\(entry.slug)#\($0.anchor)") },
+                                  hasQuestions: !questions.isEmpty)
+        case .topic:
+            return IndexEntryView(term: entry.term, url: "/topics/\(entry.slug)", isTopic: true, questions: [], hasQuestions: false)
+        }
+    }
+
+    private func letters(catalog: SiteCatalog, current: String?) -> [LetterLink] {
+        SiteCatalog.buckets.map { bucket in
+            let hasEntries = !(catalog.index[bucket] ?? []).isEmpty
+            return LetterLink(label: bucket == "0-9" ? "0–9" : bucket.uppercased(),
+                              url: hasEntries ? "/a-z/\(bucket)" : nil,
+                              isCurrent: bucket == current,
+                              accessibleLabel: bucket == "0-9" ? "Numbers 0 to 9" : "Letter \(bucket.uppercased())")
+        }
+    }
+
+    private func dateView(_ date: CalendarDate, today: CalendarDate) -> DateView {
+        DateView(iso: date.description, long: DateText.long(date), relative: DateText.relative(date, today: today))
+    }
+
+    /// Safe HTML for content Markdown, with links to other article files and to images rewritten to site URLs.
+    func html(_ markdown: String, lowestHeadingLevel: Int, catalog: SiteCatalog) -> String {
+        guard !markdown.isEmpty else { return "" }
+        return Markdown.html(from: markdown, lowestHeadingLevel: lowestHeadingLevel) { url, isImage in
+            Self.rewrite(url, isImage: isImage, imageHashes: catalog.imageHashes)
+        }
+    }
+
+    /// Maps content-relative destinations to site URLs: `../images/x.png` to its hashed image URL,
+    /// `other-article.md#anchor` to `/articles/other-article#anchor`. Others are left alone.
+    static func rewrite(_ url: String, isImage: Bool, imageHashes: [String: String]) -> String? {
+        guard !url.contains("://"), !url.hasPrefix("/"), !url.hasPrefix("#"), !url.lowercased().hasPrefix("mailto:") else { return nil }
+        let (path, fragment) = url.split(separator: "#", maxSplits: 1).map(String.init).splitFirst()
+        if let range = path.range(of: "images/", options: .backwards) {
+            let name = String(path[range.upperBound...])
+            guard let hash = imageHashes[name],
+                  let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return nil }
+            return "/images/\(hash)/\(encoded)"
+        }
+        guard !isImage, path.lowercased().hasSuffix(".md") else { return nil }
+        let slug = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard Slug.isValid(slug) else { return nil }
+        return "/articles/\(slug)" + (fragment.map { "#\($0)" } ?? "")
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
+    }
+}
+
+private extension Array where Element == String {
+    /// `(first, second)` of a one- or two-element split.
+    func splitFirst() -> (String, String?) { (first ?? "", count > 1 ? self[1] : nil) }
+}

@@ -1,0 +1,173 @@
+// Plain values the templates read. Stored properties only: Mustache finds them by reflection.
+
+enum NavigationItem { case home, articles, index, topics, none }
+
+struct LayoutView {
+    var title: String
+    var description: String
+    var canonical: String?
+    var siteName: String
+    var stylesheet: String
+    var icon: String
+    var emergencyNumber: String
+    var urgentHelp: String
+    var isHome: Bool
+    var isArticles: Bool
+    var isIndex: Bool
+    var isTopics: Bool
+}
+
+struct DateView {
+    /// `2025-03-10`, for `<time datetime>`.
+    var iso: String
+    /// `10 March 2025`.
+    var long: String
+    /// `8 months ago`.
+    var relative: String
+}
+
+struct ArticleCard {
+    var title: String
+    var url: String
+    var summary: String
+    var published: DateView
+    var updated: DateView?
+    var questionCount: Int
+}
+
+struct TopicLink {
+    var name: String
+    var url: String
+    var count: Int
+}
+
+struct LetterLink {
+    var label: String
+    var url: String?
+    var isCurrent: Bool
+    var accessibleLabel: String
+}
+
+struct QuestionLinkView {
+    var heading: String
+    var url: String
+}
+
+struct SectionView {
+    var heading: String
+    var anchor: String
+    var isQuestion: Bool
+    var permalink: String
+    var html: String
+}
+
+struct ReferenceView {
+    var title: String
+    var publisher: String?
+    var url: String?
+    var accessed: DateView?
+}
+
+struct IndexEntryView {
+    var term: String
+    var url: String
+    var isTopic: Bool
+    var questions: [QuestionLinkView]
+    var hasQuestions: Bool
+}
+
+struct LetterGroup {
+    var label: String
+    var id: String
+    var entries: [IndexEntryView]
+    var isEmpty: Bool
+}
+
+struct HomePage {
+    var layout: LayoutView
+    var newest: [ArticleCard]
+    var updated: [ArticleCard]
+    var hasUpdated: Bool
+    var topics: [TopicLink]
+    var articleCount: Int
+    var letters: [LetterLink]
+}
+
+struct ArticlePage {
+    var layout: LayoutView
+    var title: String
+    var summary: String
+    var authorName: String
+    var authorURL: String
+    var published: DateView
+    var updated: DateView?
+    var reviewerName: String?
+    var reviewerURL: String?
+    var reviewed: DateView?
+    var reviewDue: DateView?
+    var reviewOverdue: Bool
+    var audience: String
+    var hasAudience: Bool
+    var topics: [TopicLink]
+    var hasTopics: Bool
+    var questions: [SectionView]
+    var hasQuestions: Bool
+    var introHTML: String
+    var sections: [SectionView]
+    var references: [ReferenceView]
+    var hasReferences: Bool
+    var related: [ArticleCard]
+    var hasRelated: Bool
+    var emergencyNumber: String
+}
+
+struct ArticleListPage {
+    var layout: LayoutView
+    var articles: [ArticleCard]
+    var total: Int
+    var page: Int
+    var pageCount: Int
+    var hasPages: Bool
+    var previousURL: String?
+    var nextURL: String?
+}
+
+struct IndexPage {
+    var layout: LayoutView
+    var heading: String
+    var letters: [LetterLink]
+    var groups: [LetterGroup]
+    var isSingleLetter: Bool
+}
+
+struct TopicListPage {
+    var layout: LayoutView
+    var topics: [TopicLink]
+}
+
+struct TopicPage {
+    var layout: LayoutView
+    var name: String
+    var descriptionHTML: String
+    var articles: [ArticleCard]
+    var hasArticles: Bool
+}
+
+struct AuthorPage {
+    var layout: LayoutView
+    var name: String
+    var credentials: String?
+    var url: String?
+    var bioHTML: String
+    var written: [ArticleCard]
+    var hasWritten: Bool
+    var reviewed: [ArticleCard]
+    var hasReviewed: Bool
+}
+
+struct ErrorPage {
+    var layout: LayoutView
+    var status: Int
+    var title: String
+    var message: String
+}

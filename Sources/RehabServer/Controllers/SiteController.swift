@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import RehabCore
+import RehabRender
+
+/// The reader-facing pages: home, articles, A–Z, topics, authors, and the files they use.
+struct SiteController<Context: RequestContext>: Sendable {
+    let content: ContentService
+    let renderer: PageRenderer
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/", use: home)
+        router.get("/articles", use: articleList)
+        router.get("/articles/:slug", use: article)
+        router.get("/a-z", use: index)
+        router.get("/a-z/:letter", use: index)
+        router.get("/topics", use: topicList)
+        router.get("/topics/:slug", use: topic)
+        router.get("/authors/:slug", use: author)
+        router.get("/assets/:name", use: asset)
+        router.get("/images/:hash/**", use: image)
+        router.get("/healthz", use: health)
+    }
+
+    @Sendable func home(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        return PageResponse.html(try renderer.home(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func articleList(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        var page = 1
+        if let raw = request.uri.queryParameters.get("page") {
+            guard let number = Int(raw), number >= 1 else {
+                throw HTTPError(.badRequest, message: "The page number must be a whole number from 1 up.")
+            }
+            page = number
+        }
+        guard let html = try renderer.articleList(catalog: snapshot.catalog, page: page) else {
+            throw HTTPError(.notFound, message: "There is no page \(page) of articles.")
+        }
+        return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func article(request: Request, context: Context) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        let snapshot = try await content.snapshot()
+        if snapshot.catalog.articlesBySlug[slug] != nil, let article = try await content.store.article(slug: slug) {
+            return PageResponse.html(try renderer.article(article, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+        }
+        if Slug.isValid(slug), let target = try await content.store.articleSlug(forAlias: slug),
+           snapshot.catalog.articlesBySlug[target] != nil {
+            return PageResponse.permanentRedirect(to: "/articles/\(target)")
+        }
+        throw HTTPError(.notFound, message: "We could not find an article at this address. It may have moved, or the link may have a typo.")
+    }
+
+    @Sendable func index(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        let letter = context.parameters.get("letter")
+        guard let html = try renderer.index(catalog: snapshot.catalog, letter: letter) else {
+            throw HTTPError(.notFound, message: "The A–Z index has pages for the letters A to Z and for 0–9.")
+        }
+        return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func topicList(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        return PageResponse.html(try renderer.topicList(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func topic(request: Request, context: Context) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        let snapshot = try await content.snapshot()
+        guard let topic = snapshot.catalog.topicsBySlug[slug] else {
+            throw HTTPError(.notFound, message: "We have no topic at this address.")
+        }
+        return PageResponse.html(try renderer.topic(topic, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func author(request: Request, context: Context) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        let snapshot = try await content.snapshot()
+        guard let author = snapshot.catalog.authorsBySlug[slug] else {
+            throw HTTPError(.notFound, message: "We have no author at this address.")
+        }
+        return PageResponse.html(try renderer.author(author, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+    }
+
+    @Sendable func asset(request: Request, context: Context) async throws -> Response {
+        let name = try context.parameters.require("name")
+        guard let asset = renderer.assets.asset(fingerprintedName: name) else {
+            throw HTTPError(.notFound, message: "There is no file at this address.")
+        }
+        return PageResponse.immutable(asset.bytes, contentType: asset.contentType, request: request)
+    }
+
+    @Sendable func image(request: Request, context: Context) async throws -> Response {
+        let hash = try context.parameters.require("hash")
+        let name = context.parameters.getCatchAll().joined(separator: "/").removingPercentEncoding ?? ""
+        guard let image = try await content.store.image(named: name), image.hash == hash else {
+            throw HTTPError(.notFound, message: "There is no image at this address.")
+        }
+        return PageResponse.immutable(image.data, contentType: image.contentType, request: request)
+    }
+
+    @Sendable func health(request: Request, context: Context) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
+}

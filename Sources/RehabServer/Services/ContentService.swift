@@ -1,0 +1,79 @@
+import Foundation
+public import Logging
+public import RehabCore
+public import RehabRender
+
+/// Keeps the reader-facing view of the content current: the ``RehabRender/SiteCatalog`` snapshot.
+///
+/// Requests read the current snapshot without waiting on each other; a refresh builds a new
+/// snapshot from the store and swaps it in whole. Content changes are noticed by polling the
+/// store's change token, so an import by another process shows up within a second.
+public actor ContentService {
+    /// The store's content as readers see it at one moment.
+    public struct Snapshot: Sendable {
+        public let catalog: SiteCatalog
+        public let token: Int64
+        /// `Last-Modified` for pages built from this snapshot.
+        public let lastModified: String
+    }
+
+    public nonisolated let store: any ContentStore
+    private let logger: Logger
+    private var current: Snapshot?
+
+    public init(store: any ContentStore, logger: Logger) {
+        self.store = store
+        self.logger = logger
+    }
+
+    /// The current snapshot, built on first use and rebuilt when the day changes (future articles appear on their day).
+    public func snapshot() async throws -> Snapshot {
+        if let current, current.catalog.day == CalendarDate.today { return current }
+        return try await rebuild()
+    }
+
+    /// Rebuilds the snapshot if the store changed since it was built.
+    /// - Returns: Whether a new snapshot was swapped in.
+    @discardableResult
+    public func refreshIfChanged() async throws -> Bool {
+        let token = try await store.changeToken()
+        guard current == nil || current?.token != token || current?.catalog.day != CalendarDate.today else { return false }
+        try await rebuild()
+        return true
+    }
+
+    @discardableResult
+    private func rebuild() async throws -> Snapshot {
+        let token = try await store.changeToken()
+        async let summaries = store.articleSummaries()
+        async let authors = store.authors()
+        async let topics = store.topics()
+        async let images = store.imageHashes()
+        let now = Date()
+        let catalog = SiteCatalog(summaries: try await summaries, authors: try await authors, topics: try await topics,
+                                  imageHashes: try await images, day: CalendarDate(containing: now), builtAt: now)
+        let snapshot = Snapshot(catalog: catalog, token: token, lastModified: HTTPDate.format(now))
+        current = snapshot
+        logger.debug("Content catalogue rebuilt", metadata: ["content.articles": "\(catalog.articles.count)", "content.token": "\(token)"])
+        return snapshot
+    }
+}
+
+/// Dates in the format HTTP headers use: `Tue, 25 Nov 2026 21:23:51 GMT`.
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.date(from: text)
+    }
+}
