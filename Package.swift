@@ -113,14 +113,21 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Fixtures shared by the test targets: stub content and temporary folders.
+        .target(
+            name: "RehabTestSupport",
+            dependencies: ["RehabCore", "RehabContent"],
+            path: "Tests/RehabTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RehabContentTests",
-            dependencies: ["RehabCore", "RehabContent", "RehabStarter"],
+            dependencies: ["RehabCore", "RehabContent", "RehabStarter", "RehabTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RehabStoreTests",
-            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite"],
+            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite", "RehabTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -131,6 +138,9 @@ let package = Package(
                 "RehabServer",
                 "RehabStoreSQLite",
                 "RehabCLI",
+                "RehabRender",
+                "RehabStarter",
+                "RehabTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

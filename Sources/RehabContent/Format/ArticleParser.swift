@@ -51,7 +51,9 @@ public enum ContentParser {
         if let updated = article.updated, let published, updated < published {
             fields.report("updated", "'updated' (\(updated)) is before 'published' (\(published))")
         }
-        guard fields.issues.isEmpty else { throw ContentValidationError(issues: fields.issues) }
+        guard fields.issues.isEmpty else {
+            throw ContentValidationError(issues: fields.issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        }
         var result = article
         (result.intro, result.sections) = structure(of: document.body)
         return (result, document.fields.mapValues(\.line))

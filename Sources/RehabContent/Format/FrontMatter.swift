@@ -36,7 +36,7 @@ struct FrontMatterDocument {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw issue(for: error, path: path)
+            throw issue(for: error, path: path, yamlLines: Array(lines[1..<closing]))
         } catch {
             throw ContentIssue(path: path, line: 2, message: "front matter is not valid YAML: \(error)")
         }
@@ -58,14 +58,18 @@ struct FrontMatterDocument {
         return FrontMatterDocument(fields: fields, openingLine: 1, body: body, bodyStartLine: closing + 2)
     }
 
-    private static func issue(for error: YamlError, path: String) -> ContentIssue {
+    private static func issue(for error: YamlError, path: String, yamlLines: [Substring]) -> ContentIssue {
         // Yams counts lines from 1 within the YAML; the file has the opening '---' before it.
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return ContentIssue(path: path, line: mark.line + 1, message: "front matter is not valid YAML: \(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return ContentIssue(path: path, line: context.mark.line + 1, message: "front matter repeats the key '\(duplicates.joined(separator: "', '"))'")
+            // Point at the second time the key is written at the top level.
+            let key = duplicates.first ?? ""
+            let uses = yamlLines.indices.filter { yamlLines[$0].hasPrefix(key + ":") }
+            let line = uses.count > 1 ? uses[1] + 2 : context.mark.line + 1
+            return ContentIssue(path: path, line: line, message: "front matter repeats the key '\(duplicates.joined(separator: "', '"))'")
         default:
             return ContentIssue(path: path, line: 2, message: "front matter is not valid YAML: \(error)")
         }
@@ -179,9 +183,14 @@ struct FrontMatterReader {
                 fail("each reference must have 'title' and may have 'publisher', 'url' and 'accessed'")
                 continue
             }
+            func node(_ key: String) -> Node? { mapping.first(where: { $0.key.string == key })?.value }
+            func fail(_ key: String, _ message: String) {
+                let line = node(key)?.mark.map { $0.line + 1 } ?? itemLine
+                issues.append(ContentIssue(path: path, line: line, message: "references[\(index + 1)]: \(message)"))
+            }
             func value(_ key: String) -> String? {
-                guard let node = mapping.first(where: { $0.key.string == key })?.value else { return nil }
-                guard case .scalar = node, let text = node.string else { fail("'\(key)' must be a single text value"); return nil }
+                guard let node = node(key) else { return nil }
+                guard case .scalar = node, let text = node.string else { fail(key, "'\(key)' must be a single text value"); return nil }
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 return trimmed.isEmpty ? nil : trimmed
             }
@@ -191,12 +200,12 @@ struct FrontMatterReader {
             }
             let url = value("url")
             if let url, !Self.isWebAddress(url) {
-                fail("'url' must be a full http or https address, not '\(url)'")
+                fail("url", "'url' must be a full http or https address, not '\(url)'")
             }
             var accessed: CalendarDate?
             if let raw = value("accessed") {
                 accessed = CalendarDate(raw)
-                if accessed == nil { fail("'accessed' is not a valid date: '\(raw)' (write YYYY-MM-DD)") }
+                if accessed == nil { fail("accessed", "'accessed' is not a valid date: '\(raw)' (write YYYY-MM-DD)") }
             }
             references.append(Reference(title: title, publisher: value("publisher"), url: url, accessed: accessed))
         }

@@ -27,7 +27,7 @@ public enum Markdown {
             while let current = node {
                 if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 2 {
                     let start = Int(cmark_node_get_start_line(current))
-                    let end = Int(cmark_node_get_end_line(current))
+                    let end = realEndLine(lines: lines, start: start, reported: Int(cmark_node_get_end_line(current)))
                     headings.append(Heading(
                         text: plainText(of: current).trimmingCharacters(in: .whitespacesAndNewlines),
                         source: headingSource(lines: lines, start: start, end: end),
@@ -138,6 +138,19 @@ public enum Markdown {
             }
         }
         return result
+    }
+
+    /// cmark reports the line after a setext heading as its end; find the underline instead.
+    private static func realEndLine(lines: [Substring], start: Int, reported: Int) -> Int {
+        guard start >= 1, start <= lines.count else { return reported }
+        if lines[start - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") { return start }
+        var line = start + 1
+        while line <= min(reported, lines.count) {
+            let text = lines[line - 1].trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty, text.allSatisfy({ $0 == "-" }) || text.allSatisfy({ $0 == "=" }) { return line }
+            line += 1
+        }
+        return reported
     }
 
     /// The heading's own Markdown: an ATX line without its `#` markers, or the text lines of a setext heading.
