@@ -205,7 +205,8 @@ public struct PageRenderer: Sendable {
         ArticleCard(title: article.title, url: "/articles/\(article.slug)", summary: article.summary,
                     published: dateView(article.published, today: catalog.day),
                     updated: article.updated.map { dateView($0, today: catalog.day) },
-                    questionCount: article.questions.count)
+                    questionCount: article.questions.count,
+                    questionCountText: "\(article.questions.count) question\(article.questions.count == 1 ? "" : "s")")
     }
 
     private func topicLink(_ topic: SiteCatalog.Topic) -> TopicLink {

@@ -33,12 +33,23 @@ struct ArticleCard {
     var published: DateView
     var updated: DateView?
     var questionCount: Int
+    /// "1 question", "8 questions".
+    var questionCountText: String
 }
 
 struct TopicLink {
     var name: String
     var url: String
     var count: Int
+    /// "1 article", "3 articles".
+    var countText: String
+
+    init(name: String, url: String, count: Int) {
+        self.name = name
+        self.url = url
+        self.count = count
+        countText = "\(count) article\(count == 1 ? "" : "s")"
+    }
 }
 
 struct LetterLink {

@@ -1,0 +1,33 @@
+# RehabFAQs: two commands do all the set-up.
+#   make serve   build and run the site at http://127.0.0.1:8080 on ./rehabfaqs.sqlite
+#   make test    run every test
+SWIFT ?= swift
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DATABASE ?= ./rehabfaqs.sqlite
+
+.PHONY: serve test deps build release bench-import clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product rehabfaqs
+
+serve: release
+	$(SWIFT) run -c release --skip-build rehabfaqs serve --host $(HOST) --port $(PORT) --database $(DATABASE)
+
+test: deps
+	$(SWIFT) test
+
+# Import and start-up benchmark on 10,000 generated articles (release build).
+bench-import: deps
+	$(SWIFT) build -c release --product rehabfaqs
+	$(SWIFT) build -c release --product rehabfaqs-import-perf
+	.build/release/rehabfaqs-import-perf --rehabfaqs .build/release/rehabfaqs
+
+clean:
+	rm -rf .build

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+@testable import RehabCLI
+import RehabCore
+import RehabStoreSQLite
+import RehabTestSupport
+import Testing
+
+@Suite("The rehabfaqs command line")
+struct CommandLineTests {
+    @Test(arguments: [
+        ("./rehabfaqs.sqlite", DatabaseLocation.sqlite(path: "./rehabfaqs.sqlite")),
+        ("sqlite:/srv/rehab.sqlite", .sqlite(path: "/srv/rehab.sqlite")),
+        ("sqlite:///srv/rehab.sqlite", .sqlite(path: "/srv/rehab.sqlite")),
+        ("postgres://u:p@localhost:5432/rehab", .postgres(url: "postgres://u:p@localhost:5432/rehab")),
+    ])
+    func databaseValuesAreUnderstood(text: String, location: DatabaseLocation) throws {
+        #expect(try DatabaseLocation(text) == location)
+    }
+
+    @Test(arguments: ["", "mysql://x", "sqlite:"])
+    func unusableDatabaseValuesAreRefused(text: String) {
+        #expect(throws: CommandFailure.self) { try DatabaseLocation(text) }
+    }
+
+    @Test func postgresIsRefusedWithAClearMessageUntilItExists() async throws {
+        let options = try DatabaseOptions.parse(["--database", "postgres://u@localhost/db"])
+        await #expect { try await options.openStore() } throws: { error in
+            (error as? CommandFailure)?.description.contains("PostgreSQL support is not built yet") == true
+        }
+    }
+
+    @Test func settingsFileIsReadAndItsMistakesNamed() throws {
+        let values = try SettingsFile.parse("# site\nbase_url = \"https://rehab.example\"\nregion = \"us\" # US numbers\nreview_interval_months = 6\n", path: "rehabfaqs.toml")
+        #expect(values == ["base_url": "https://rehab.example", "region": "us", "review_interval_months": "6"])
+        #expect { try SettingsFile.parse("site_name = \"A\"\ncolour = \"red\"\n", path: "rehabfaqs.toml") } throws: { error in
+            (error as? CommandFailure)?.description.hasPrefix("rehabfaqs.toml:2: unknown setting 'colour'") == true
+        }
+        #expect { try SettingsFile.parse("site_name = \"unclosed\n", path: "r.toml") } throws: { error in
+            (error as? CommandFailure)?.description.hasPrefix("r.toml:1:") == true
+        }
+    }
+
+    @Test func siteSettingsComeFromFlagsAndTheFileBesideTheDatabase() throws {
+        let folder = try ContentFolder()
+        try folder.write("rehabfaqs.toml", "site_name = \"Rehab Test\"\nregion = \"us\"\n")
+        let options = try SiteOptions.parse(["--base-url", "https://rehab.example/"])
+        let configuration = try options.configuration(settingsFolder: folder.path, defaultBaseURL: "http://127.0.0.1:8080")
+        #expect(configuration == SiteConfiguration(baseURL: "https://rehab.example", siteName: "Rehab Test", region: .us))
+        #expect(throws: CommandFailure.self) {
+            try SiteOptions.parse(["--region", "mars"]).configuration(settingsFolder: nil, defaultBaseURL: "http://127.0.0.1:8080")
+        }
+    }
+
+    @Test func servePortIsValidated() {
+        #expect(throws: (any Error).self) { try RehabFAQsCommand.parseAsRoot(["serve", "--port", "70000"]) }
+        #expect(throws: Never.self) { try RehabFAQsCommand.parseAsRoot(["serve", "--port", "8081", "--host", "0.0.0.0"]) }
+    }
+
+    @Test func aFailedImportExitsWithFailureAndWritesNothing() async throws {
+        let folder = try ContentFolder()
+        try folder.write("content/authors/editorial-team.md", ContentFolder.authorFile)
+        try folder.write("content/articles/good.md", ContentFolder.articleFile(slug: "good"))
+        try folder.write("content/articles/bad.md", "no front matter here\n")
+        let command = try #require(try RehabFAQsCommand.parseAsRoot(["import", "--database", folder.databasePath, folder.path + "/content"]) as? RehabFAQsCommand.Import)
+        await #expect(throws: ExitCode.failure) { try await command.run() }
+        let store = try SQLiteContentStore(path: folder.databasePath)
+        #expect(try await store.exportAll() == ContentBundle())
+    }
+
+    @Test func importThenExportWritesTheContentBack() async throws {
+        let folder = try ContentFolder()
+        try folder.write("content/authors/editorial-team.md", ContentFolder.authorFile)
+        try folder.write("content/articles/good.md", ContentFolder.articleFile(slug: "good"))
+        let importCommand = try #require(try RehabFAQsCommand.parseAsRoot(["import", "--quiet", "--database", folder.databasePath, folder.path + "/content"]) as? RehabFAQsCommand.Import)
+        try await importCommand.run()
+        let exportCommand = try #require(try RehabFAQsCommand.parseAsRoot(["export", "--quiet", "--database", folder.databasePath, folder.path + "/out"]) as? RehabFAQsCommand.Export)
+        try await exportCommand.run()
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/articles/good.md"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/authors/editorial-team.md"))
+    }
+}
