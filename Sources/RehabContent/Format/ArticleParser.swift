@@ -110,8 +110,8 @@ public enum ContentParser {
 
     /// Splits a Markdown body into its introduction and its level-2 sections.
     static func structure(of body: String) -> (intro: String, sections: [ArticleSection]) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let headings = Markdown.levelTwoHeadings(in: body)
+        let lines = TextLines.split(body)
+        let headings = Markdown.levelTwoHeadings(in: body, lines: lines)
         func text(_ range: Range<Int>) -> String {
             let clamped = max(0, range.lowerBound)..<min(lines.count, max(range.lowerBound, range.upperBound))
             return trimBlankLines(lines[clamped].joined(separator: "\n"))
@@ -135,10 +135,10 @@ public enum ContentParser {
 
     /// Removes whole blank lines at the start and end, keeping the indentation of the first line.
     static func trimBlankLines(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        let lines = TextLines.split(text)
+        guard let first = lines.firstIndex(where: { !$0.isBlankLine }),
+              let last = lines.lastIndex(where: { !$0.isBlankLine }) else { return "" }
+        return lines[first...last].joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,3 @@
-public import RehabCore
 /// One problem found in a content file, reported as `path:line: message`.
 public struct ContentIssue: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file as the user named it (relative paths stay relative).

@@ -23,11 +23,11 @@ struct FrontMatterDocument {
     /// - Throws: A ``ContentIssue`` with the offending line when there is no front matter, it is
     ///   never closed, it is not valid YAML, or it is not a mapping of keys to values.
     static func parse(_ text: String, path: String) throws(ContentIssue) -> FrontMatterDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        let lines = TextLines.split(text)
+        guard let first = lines.first, first.trimmedASCIISpace == "---" else {
             throw ContentIssue(path: path, line: 1, message: "no front matter: the file must start with a line '---', then YAML keys such as 'title:', then '---'")
         }
-        guard let closing = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) else {
+        guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmedASCIISpace == "---" || $0.trimmedASCIISpace == "..." }) else {
             throw ContentIssue(path: path, line: 1, message: "front matter is not closed: add a line '---' after the last key")
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
@@ -108,8 +108,8 @@ struct FrontMatterReader {
     mutating func text(_ key: String) -> String? {
         guard let field = document.fields[key] else { return nil }
         if case .scalar = field.node, let value = field.node.string {
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? nil : trimmed
+            let trimmed = value.trimmedASCIISpace
+            return trimmed.isEmpty ? nil : String(trimmed)
         }
         report(key, "'\(key)' must be a single text value")
         return nil
@@ -138,8 +138,8 @@ struct FrontMatterReader {
                     report(key, "every item of '\(key)' must be a single text value")
                     return []
                 }
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !trimmed.isEmpty { values.append(trimmed) }
+                let trimmed = value.trimmedASCIISpace
+                if !trimmed.isEmpty { values.append(String(trimmed)) }
             }
             return values
         default:
@@ -191,8 +191,8 @@ struct FrontMatterReader {
             func value(_ key: String) -> String? {
                 guard let node = node(key) else { return nil }
                 guard case .scalar = node, let text = node.string else { fail(key, "'\(key)' must be a single text value"); return nil }
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed.isEmpty ? nil : trimmed
+                let trimmed = text.trimmedASCIISpace
+                return trimmed.isEmpty ? nil : String(trimmed)
             }
             guard let title = value("title") else {
                 fail("missing 'title'")

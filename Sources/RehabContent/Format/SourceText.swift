@@ -11,6 +11,13 @@ enum SourceText {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if var text = String(validating: body, as: UTF8.self) {
+            if body.contains(UInt8(ascii: "\r")) {
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            return text
+        }
+        // Invalid UTF-8: decode scalar by scalar to find the line of the first bad byte.
         var text = ""
         text.reserveCapacity(body.count)
         var line = 1

@@ -20,8 +20,12 @@ public enum Markdown {
     /// The top-level level-2 headings of `markdown`, taken from the syntax tree, so `## x?`
     /// inside a code fence or a quote is not a heading.
     public static func levelTwoHeadings(in markdown: String) -> [Heading] {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        return withDocument(markdown) { root in
+        levelTwoHeadings(in: markdown, lines: TextLines.split(markdown))
+    }
+
+    /// The same, for a caller that has already split the text into lines.
+    static func levelTwoHeadings(in markdown: String, lines: [Substring]) -> [Heading] {
+        withDocument(markdown) { root in
             var headings: [Heading] = []
             var node = cmark_node_first_child(root)
             while let current = node {
@@ -29,7 +33,7 @@ public enum Markdown {
                     let start = Int(cmark_node_get_start_line(current))
                     let end = realEndLine(lines: lines, start: start, reported: Int(cmark_node_get_end_line(current)))
                     headings.append(Heading(
-                        text: plainText(of: current).trimmingCharacters(in: .whitespacesAndNewlines),
+                        text: String(plainText(of: current).trimmedASCIISpace),
                         source: headingSource(lines: lines, start: start, end: end),
                         startLine: start,
                         endLine: end
@@ -143,10 +147,10 @@ public enum Markdown {
     /// cmark reports the line after a setext heading as its end; find the underline instead.
     private static func realEndLine(lines: [Substring], start: Int, reported: Int) -> Int {
         guard start >= 1, start <= lines.count else { return reported }
-        if lines[start - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") { return start }
+        if lines[start - 1].trimmedASCIISpace.hasPrefix("#") { return start }
         var line = start + 1
         while line <= min(reported, lines.count) {
-            let text = lines[line - 1].trimmingCharacters(in: .whitespaces)
+            let text = lines[line - 1].trimmedASCIISpace
             if !text.isEmpty, text.allSatisfy({ $0 == "-" }) || text.allSatisfy({ $0 == "=" }) { return line }
             line += 1
         }
@@ -156,18 +160,18 @@ public enum Markdown {
     /// The heading's own Markdown: an ATX line without its `#` markers, or the text lines of a setext heading.
     private static func headingSource(lines: [Substring], start: Int, end: Int) -> String {
         guard start >= 1, end <= lines.count, start <= end else { return "" }
-        let first = lines[start - 1].trimmingCharacters(in: .whitespaces)
+        let first = lines[start - 1].trimmedASCIISpace
         if first.hasPrefix("#") {
-            var text = Substring(first.drop { $0 == "#" })
-            text = text.drop { $0 == " " || $0 == "\t" }
-            // An optional closing sequence of #s, preceded by a space.
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let range = trimmed.range(of: #"\s+#+$"#, options: .regularExpression) {
-                return String(trimmed[..<range.lowerBound])
+            var text = first.drop { $0 == "#" }.trimmedASCIISpace
+            // An optional closing sequence of #s, preceded by a space or tab.
+            if text.allSatisfy({ $0 == "#" }) { return "" }
+            let withoutHashes = text.reversed().drop { $0 == "#" }
+            if withoutHashes.count < text.count, let before = withoutHashes.first, before == " " || before == "\t" {
+                text = text.dropLast(text.count - withoutHashes.count).trimmedASCIISpace
             }
-            return trimmed == String(repeating: "#", count: trimmed.count) ? "" : trimmed
+            return String(text)
         }
         // Setext: every line but the underline.
-        return lines[(start - 1)..<(end - 1)].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return lines[(start - 1)..<(end - 1)].map { $0.trimmedASCIISpace }.joined(separator: " ")
     }
 }

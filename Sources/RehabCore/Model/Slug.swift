@@ -7,19 +7,26 @@ public enum Slug {
     ///
     /// `"Cramps & spasms"` becomes `"cramps-spasms"`; `"Épaule gelée"` becomes `"epaule-gelee"`.
     public static func make(from text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var result = ""
+        // Only non-ASCII text needs Foundation's (slower) folding of accents and widths.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var result: [UInt8] = []
+        result.reserveCapacity(folded.utf8.count)
         var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash, !result.isEmpty { result.append("-") }
-                pendingDash = false
-                result.unicodeScalars.append(scalar)
-            } else {
+        for byte in folded.utf8 {
+            let lowered: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lowered = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered = byte + 32
+            default:
                 pendingDash = true
+                continue
             }
+            if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            result.append(lowered)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `text` is already a well-formed slug: lowercase ASCII letters and digits in runs joined by single `-`.
