@@ -31,7 +31,11 @@ extension RehabFAQsCommand {
         func run() async throws {
             try await runReportingFailures {
                 let store = try await storage.openStore()
-                let summary = try await ContentImporter(store: store).importContent(paths: paths, prune: prune)
+                let progress = ProgressLine(label: "Reading", enabled: !quiet)
+                let summary = try await ContentImporter(store: store).importContent(paths: paths, prune: prune) { done, total in
+                    progress.update(done: done, total: total)
+                }
+                progress.finish()
                 if !quiet { print(summary.line) }
             }
         }

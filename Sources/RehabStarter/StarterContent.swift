@@ -10,11 +10,11 @@ public enum StarterContent {
     /// The bundled content, read and checked like any import.
     ///
     /// - Throws: ``RehabContent/ContentValidationError`` if the bundled files are broken (a build defect, caught by tests).
-    public static func load() throws -> ContentBundle {
+    public static func load() async throws -> ContentBundle {
         guard let folder else {
             throw ContentValidationError(issues: [ContentIssue(path: "Content", line: nil, message: "the starter content is missing from the resource bundle")])
         }
-        let loaded = ContentLoader().load(paths: [folder.path])
+        let loaded = await ContentLoader().load(paths: [folder.path])
         let issues = loaded.issues + ContentValidator.crossFileIssues(in: loaded, knownAuthors: [])
         guard issues.isEmpty else { throw ContentValidationError(issues: issues) }
         return loaded.bundle
@@ -27,6 +27,6 @@ public enum StarterContent {
     /// - Returns: What was written, or `nil` when the store already had content.
     @discardableResult
     public static func seedIfEmpty(_ store: some ContentStore) async throws -> ImportSummary? {
-        try await store.apply(try load(), prune: false, onlyIfEmpty: true)
+        try await store.apply(try await load(), prune: false, onlyIfEmpty: true)
     }
 }

@@ -120,21 +120,22 @@ public struct SQLiteContentStore: ContentStore {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw StoreError.inconsistentContent("article '\(article.slug)' names an author or reviewer that is not stored")
         }
-        for (position, topic) in article.topics.enumerated() {
-            try ArticleTopicRecord(articleId: article.slug, position: position, name: topic, slug: Slug.make(from: topic)).insert(db)
+        // Child rows go through cached statements: an import writes hundreds of thousands of them.
+        let topic = try db.cachedStatement(sql: "INSERT INTO articleTopic (articleId, position, name, slug) VALUES (?, ?, ?, ?)")
+        for (position, name) in article.topics.enumerated() {
+            try topic.execute(arguments: [article.slug, position, name, Slug.make(from: name)])
         }
-        for (position, reference) in article.references.enumerated() {
-            try ArticleReferenceRecord(articleId: article.slug, position: position, title: reference.title,
-                                       publisher: reference.publisher, url: reference.url,
-                                       accessed: reference.accessed?.description).insert(db)
+        let reference = try db.cachedStatement(sql: "INSERT INTO articleReference (articleId, position, title, publisher, url, accessed) VALUES (?, ?, ?, ?, ?, ?)")
+        for (position, item) in article.references.enumerated() {
+            try reference.execute(arguments: [article.slug, position, item.title, item.publisher, item.url, item.accessed?.description])
         }
-        for alias in article.aliases {
-            try ArticleAliasRecord(id: alias, articleId: article.slug).upsert(db)
+        let alias = try db.cachedStatement(sql: "INSERT INTO articleAlias (id, articleId) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET articleId = excluded.articleId")
+        for name in article.aliases {
+            try alias.execute(arguments: [name, article.slug])
         }
-        for (position, section) in article.sections.enumerated() {
-            try ArticleSectionRecord(articleId: article.slug, position: position, kind: section.kind.rawValue,
-                                     heading: section.heading, headingSource: section.headingSource,
-                                     anchor: section.anchor, body: section.body).insert(db)
+        let section = try db.cachedStatement(sql: "INSERT INTO articleSection (articleId, position, kind, heading, headingSource, anchor, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for (position, item) in article.sections.enumerated() {
+            try section.execute(arguments: [article.slug, position, item.kind.rawValue, item.heading, item.headingSource, item.anchor, item.body])
         }
     }
 
@@ -160,15 +161,28 @@ public struct SQLiteContentStore: ContentStore {
     }
 
     public func articleSummaries() async throws -> [ArticleSummary] {
+        // Read row by row rather than through records: start-up reads every question heading.
         try await writer.read { db in
-            let topics = Dictionary(grouping: try ArticleTopicRecord.fetchAll(db), by: \.articleId)
-            let questions = Dictionary(grouping: try ArticleSectionRecord.fetchAll(db, sql: """
-                SELECT articleId, position, kind, heading, '' AS headingSource, anchor, '' AS body
-                FROM articleSection WHERE kind = 'question'
-                """), by: \.articleId)
+            var topics: [String: [String]] = [:]
+            let topicRows = try Row.fetchCursor(db, sql: "SELECT articleId, name FROM articleTopic ORDER BY articleId, position")
+            while let row = try topicRows.next() { topics[row[0], default: []].append(row[1]) }
+            var questions: [String: [ArticleSummary.QuestionLink]] = [:]
+            let questionRows = try Row.fetchCursor(db, sql: """
+                SELECT articleId, heading, anchor FROM articleSection WHERE kind = 'question' ORDER BY articleId, position
+                """)
+            while let row = try questionRows.next() {
+                questions[row[0], default: []].append(ArticleSummary.QuestionLink(heading: row[1], anchor: row[2]))
+            }
             return try ArticleRecord.order(Column("id")).fetchAll(db).map { record in
-                ArticleSummary(record.model(topics: topics[record.id] ?? [], references: [], aliases: [],
-                                            sections: questions[record.id] ?? []))
+                let title = record.title
+                return ArticleSummary(
+                    slug: record.id, title: title, author: record.authorId, reviewer: record.reviewerId,
+                    published: CalendarDate(record.published) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+                    updated: record.updated.flatMap(CalendarDate.init), reviewed: record.reviewed.flatMap(CalendarDate.init),
+                    topics: topics[record.id] ?? [], indexTerm: record.indexTerm ?? IndexTerm.derive(fromTitle: title),
+                    audience: record.audienceList, summary: record.summary, draft: record.draft,
+                    questions: questions[record.id] ?? []
+                )
             }
         }
     }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Writing content back as files")
 struct ExportTests {
-    @Test func exportedArticleParsesBackToTheSameArticle() throws {
+    @Test func exportedArticleParsesBackToTheSameArticle() async throws {
         var article = Article.stub(title: "What's \"safe\": heat, ice — or both?", aliases: ["old-slug"], questions: [
             ("Is it *safe*?", "Yes.\n\n```\n## not a heading?\n```"),
             ("Key points", "- one\n- two"),
@@ -27,14 +27,14 @@ struct ExportTests {
         #expect(parsed == article)
     }
 
-    @Test func everyStarterArticleSurvivesExportAndParse() throws {
-        for article in try StarterContent.load().articles {
+    @Test func everyStarterArticleSurvivesExportAndParse() async throws {
+        for article in try await StarterContent.load().articles {
             let text = try ContentExporter.articleFile(for: article)
             #expect(try ContentParser.article(from: Array(text.utf8), path: "x.md") == article, "\(article.slug)")
         }
     }
 
-    @Test func authorAndTopicFilesRoundTrip() throws {
+    @Test func authorAndTopicFilesRoundTrip() async throws {
         let author = Author(slug: "jo", name: "Jo: a name", credentials: "PT", url: "https://example.org/jo", bio: "Bio *here*.")
         let authorText = try ContentExporter.authorFile(for: author)
         #expect(try ContentParser.author(from: Array(authorText.utf8), path: "authors/jo.md", fileSlug: "jo") == author)

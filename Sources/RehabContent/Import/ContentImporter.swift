@@ -14,8 +14,10 @@ public struct ContentImporter: Sendable {
     ///   - prune: Also remove stored articles that are not among these files.
     /// - Returns: What the run changed.
     /// - Throws: ``ContentValidationError`` with every problem found (the store is untouched), or a storage error.
-    public func importContent(paths: [String], prune: Bool = false) async throws -> ImportSummary {
-        let loaded = ContentLoader().load(paths: paths)
+    ///   - progress: Called after each file is read with the count so far and the total.
+    public func importContent(paths: [String], prune: Bool = false,
+                              progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> ImportSummary {
+        let loaded = await ContentLoader().load(paths: paths, progress: progress)
         let bundle = try await validate(loaded)
         return try await store.apply(bundle, prune: prune)
     }

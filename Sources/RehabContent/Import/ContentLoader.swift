@@ -35,20 +35,54 @@ public struct ContentLoader: Sendable {
     public init() {}
 
     /// Reads every content file at `paths` (files or folders, walked recursively in name order).
-    public func load(paths: [String]) -> Result {
+    ///
+    /// - Parameters:
+    ///   - paths: Files and folders.
+    /// Files are parsed in parallel, in batches; the result keeps the files' order.
+    ///
+    /// - Parameters:
+    ///   - paths: Files and folders.
+    ///   - progress: Called as batches finish, with the number of files read so far and the total.
+    public func load(paths: [String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async -> Result {
         var result = Result()
         var seen = Set<String>()
+        var found: [FoundFile] = []
         for path in paths {
             for file in files(at: path, issues: &result.issues) where seen.insert(file.standardized).inserted {
-                read(file.path, into: &result)
+                found.append(file)
             }
+        }
+        let batchSize = 64
+        let batches = stride(from: 0, to: found.count, by: batchSize).map { Array(found[$0..<min($0 + batchSize, found.count)]) }
+        var parts = [Result?](repeating: nil, count: batches.count)
+        await withTaskGroup(of: (Int, Result).self) { group in
+            for (index, batch) in batches.enumerated() {
+                group.addTask {
+                    var part = Result()
+                    for file in batch { read(file.path, into: &part) }
+                    return (index, part)
+                }
+            }
+            var done = 0
+            for await (index, part) in group {
+                parts[index] = part
+                done += batches[index].count
+                progress(done, found.count)
+            }
+        }
+        for part in parts.compactMap({ $0 }) {
+            result.articles += part.articles
+            result.authors += part.authors
+            result.topics += part.topics
+            result.images += part.images
+            result.issues += part.issues
         }
         return result
     }
 
     // MARK: - Walking
 
-    private struct FoundFile {
+    private struct FoundFile: Sendable {
         var path: String
         var standardized: String
     }

@@ -85,6 +85,24 @@ public struct ArticleSummary: Sendable, Hashable {
     public var draft: Bool
     public var questions: [QuestionLink]
 
+    public init(slug: String, title: String, author: String, reviewer: String?, published: CalendarDate,
+                updated: CalendarDate?, reviewed: CalendarDate?, topics: [String], indexTerm: String,
+                audience: [String], summary: String, draft: Bool, questions: [QuestionLink]) {
+        self.slug = slug
+        self.title = title
+        self.author = author
+        self.reviewer = reviewer
+        self.published = published
+        self.updated = updated
+        self.reviewed = reviewed
+        self.topics = topics
+        self.indexTerm = indexTerm
+        self.audience = audience
+        self.summary = summary
+        self.draft = draft
+        self.questions = questions
+    }
+
     public init(_ article: Article) {
         slug = article.slug
         title = article.title
