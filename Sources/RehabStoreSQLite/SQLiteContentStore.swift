@@ -146,13 +146,14 @@ public struct SQLiteContentStore: ContentStore {
     }
 
     private static func fetchArticle(slug: String, in db: Database) throws -> Article? {
-        guard let record = try ArticleRecord.fetchOne(db, key: slug) else { return nil }
-        let child = Column("articleId") == slug
+        // Cached statements: import compares every article in a run with its stored version.
+        let arguments: StatementArguments = [slug]
+        guard let record = try ArticleRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: arguments) else { return nil }
         return record.model(
-            topics: try ArticleTopicRecord.filter(child).fetchAll(db),
-            references: try ArticleReferenceRecord.filter(child).fetchAll(db),
-            aliases: try ArticleAliasRecord.filter(child).fetchAll(db),
-            sections: try ArticleSectionRecord.filter(child).fetchAll(db)
+            topics: try ArticleTopicRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM articleTopic WHERE articleId = ?"), arguments: arguments),
+            references: try ArticleReferenceRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM articleReference WHERE articleId = ?"), arguments: arguments),
+            aliases: try ArticleAliasRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM articleAlias WHERE articleId = ?"), arguments: arguments),
+            sections: try ArticleSectionRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM articleSection WHERE articleId = ?"), arguments: arguments)
         )
     }
 

@@ -34,7 +34,9 @@ struct FrontMatterDocument {
         let body = lines[(closing + 1)...].joined(separator: "\n")
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Every value is read as text and checked here, so YAML's implicit typing (dates,
+            // numbers, booleans by regular expression) is skipped: the basic resolver is faster.
+            root = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw issue(for: error, path: path, yamlLines: Array(lines[1..<closing]))
         } catch {
