@@ -91,9 +91,11 @@ public struct SQLiteContentStore: ContentStore {
             let existing = try fetchArticle(slug: article.slug, in: db)
             if existing == article { continue }
             if existing == nil { summary.articlesAdded += 1 } else { summary.articlesChanged += 1 }
-            // Aliases are unique across articles: one that moves to this article leaves its old one.
-            try ArticleAliasRecord.filter(keys: article.aliases).deleteAll(db)
-            try ArticleRecord.deleteOne(db, key: article.slug)
+            // Aliases are unique across articles: one that moves to this article leaves its old one
+            // (the insert below takes it over). Deleting the article removes its child rows.
+            if existing != nil {
+                try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [article.slug])
+            }
             try insert(article, modifiedAt: now, in: db)
         }
         if prune {
@@ -116,7 +118,12 @@ public struct SQLiteContentStore: ContentStore {
 
     private static func insert(_ article: Article, modifiedAt: Date, in db: Database) throws {
         do {
-            try ArticleRecord(article, modifiedAt: modifiedAt).insert(db)
+            let record = ArticleRecord(article, modifiedAt: modifiedAt)
+            try db.cachedStatement(sql: """
+                INSERT INTO article (id, title, authorId, reviewerId, published, updated, reviewed, indexTerm, audience, summary, intro, draft, modifiedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [record.id, record.title, record.authorId, record.reviewerId, record.published, record.updated,
+                                         record.reviewed, record.indexTerm, record.audience, record.summary, record.intro, record.draft, record.modifiedAt])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw StoreError.inconsistentContent("article '\(article.slug)' names an author or reviewer that is not stored")
         }
