@@ -37,7 +37,7 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
     let host = configuration.host
     let port = configuration.port
     return Application(
-        router: router,
+        responder: HeadRequestResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(host, port: port), serverName: "RehabFAQs"),
         services: [ContentWatcher(content: content, logger: logger, interval: configuration.watchInterval)],
         onServerRunning: { channel in

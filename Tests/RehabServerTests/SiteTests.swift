@@ -150,6 +150,19 @@ struct SiteTests {
         }
     }
 
+    @Test func headRequestsGetTheHeadersWithoutTheBody() async throws {
+        let (app, _) = try await Self.makeSite()
+        try await app.test(.router) { client in
+            let get = try await get("/articles/ease-a-back-spasm", client)
+            let head = try await client.execute(uri: "/articles/ease-a-back-spasm", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.eTag] == get.headers[.eTag])
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            #expect(try await client.execute(uri: "/nope", method: .head).status == .notFound)
+        }
+    }
+
     @Test func anUnchangedPageSinceADateGets304() async throws {
         let (app, _) = try await Self.makeSite()
         try await app.test(.router) { client in

@@ -61,19 +61,16 @@ public actor ContentService {
 
 /// Dates in the format HTTP headers use: `Tue, 25 Nov 2026 21:23:51 GMT`.
 enum HTTPDate {
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date) -> String { makeFormatter().string(from: date) }
 
-    static func parse(_ text: String) -> Date? {
+    static func parse(_ text: String) -> Date? { makeFormatter().date(from: text) }
+
+    /// A new formatter each time: `DateFormatter` is not safe to share between threads.
+    private static func makeFormatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
+        return formatter
     }
 }
