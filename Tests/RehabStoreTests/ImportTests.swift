@@ -49,6 +49,32 @@ struct ImportTests {
         #expect(try await store.changeToken() == 0)
     }
 
+    /// Each kind of bad file, imported together with good ones, is reported and nothing is written.
+    @Test(arguments: [
+        ("missing title", Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "title: How do I ease a back spasm?\n", with: "").utf8), "missing required front matter key 'title'"),
+        ("bad date", Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "2025-03-10", with: "2025-02-30").utf8), "'published' is not a valid date"),
+        ("no front matter", Array("# Just a heading\n\nText.\n".utf8), "no front matter"),
+        ("malformed front matter", Array("---\ntitle: [unclosed\n---\n".utf8), "not valid YAML"),
+        ("unknown author", Array(ContentFolder.articleFile(slug: "bad", author: "ghost").utf8), "unknown author 'ghost'"),
+        ("unknown reviewer", Array(ContentFolder.articleFile(slug: "bad", extra: "reviewer: ghost\n").utf8), "unknown reviewer 'ghost'"),
+        ("duplicate slug", Array(ContentFolder.articleFile(slug: "good").utf8), "duplicate slug 'good'"),
+        ("invalid UTF-8", Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8), "not valid UTF-8"),
+        ("over 5 MB", Array(ContentFolder.articleFile(slug: "bad").utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024), "the limit is 5 MB"),
+    ] as [(String, [UInt8], String)])
+    func aBadFileIsReportedAndNothingIsWritten(kind: String, bytes: [UInt8], message: String) async throws {
+        let folder = try ContentFolder()
+        try folder.write("authors/editorial-team.md", ContentFolder.authorFile)
+        try folder.write("articles/a-good.md", ContentFolder.articleFile(slug: "good"))
+        let bad = try folder.write("articles/z-bad.md", bytes: bytes)
+        let store = try await makeStore(folder)
+        let issues = try await importIssues(store, [folder.path])
+        #expect(issues.count == 1, "\(kind): \(issues)")
+        #expect(issues.first?.path == bad, "\(kind)")
+        #expect(issues.first?.message.contains(message) == true, "\(kind): \(issues)")
+        #expect(try await store.exportAll() == ContentBundle(), "\(kind): nothing written")
+        #expect(try await store.changeToken() == 0)
+    }
+
     @Test func anUnknownAuthorIsNamedWithItsLine() async throws {
         let folder = try ContentFolder()
         let path = try folder.write("articles/a.md", ContentFolder.articleFile(slug: "a", author: "nobody"))
