@@ -13,7 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rehabfaqs", targets: ["rehabfaqs"]),
-        .executable(name: "rehabfaqs-import-perf", targets: ["ImportBenchmark"]),
+        .executable(name: "rehabfaqs-import-perf", targets: ["RehabImportPerf"]),
+        .executable(name: "rehabfaqs-bench", targets: ["RehabSearchPerf"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -44,6 +45,12 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The search engine: analysis, index, ranking. Pure Swift, no I/O but its bundled data file.
+        .target(
+            name: "RehabSearch",
+            resources: [.copy("Resources/synonyms.txt")],
             swiftSettings: swiftSettings
         ),
         // The SQLite implementation of the content store (GRDB).
@@ -80,6 +87,7 @@ let package = Package(
                 "RehabCore",
                 "RehabContent",
                 "RehabRender",
+                "RehabSearch",
                 "RehabStarter",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,6 +102,7 @@ let package = Package(
                 "RehabCore",
                 "RehabContent",
                 "RehabStoreSQLite",
+                "RehabSearch",
                 "RehabServer",
                 "RehabStarter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,7 +117,7 @@ let package = Package(
         ),
         // Release-mode benchmark: generate, import and serve 10,000 articles.
         .executableTarget(
-            name: "ImportBenchmark",
+            name: "RehabImportPerf",
             dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite"],
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: swiftSettings
@@ -118,6 +127,19 @@ let package = Package(
             name: "RehabTestSupport",
             dependencies: ["RehabCore", "RehabContent"],
             path: "Tests/RehabTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        // The search benchmark protocol of ../shared/bench/search (release build).
+        .executableTarget(
+            name: "RehabSearchPerf",
+            dependencies: ["RehabSearch"],
+            path: "Benchmarks/SearchBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RehabSearchTests",
+            dependencies: ["RehabSearch"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

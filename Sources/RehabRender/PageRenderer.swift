@@ -173,6 +173,51 @@ public struct PageRenderer: Sendable {
         ))
     }
 
+    /// One search result for ``search(query:hits:total:correctedQuery:page:perPage:catalog:)``.
+    public struct SearchResultItem: Sendable {
+        public var article: String
+        public var articleTitle: String
+        public var question: String
+        public var anchor: String
+        /// Escaped HTML with matches in `<mark>`.
+        public var snippet: String
+
+        public init(article: String, articleTitle: String, question: String, anchor: String, snippet: String) {
+            self.article = article
+            self.articleTitle = articleTitle
+            self.question = question
+            self.anchor = anchor
+            self.snippet = snippet
+        }
+    }
+
+    /// `/search?q=`: results grouped by article, a corrected-query line, or a page that offers browsing.
+    public func search(query: String, hits: [SearchResultItem], total: Int, correctedQuery: String?, page: Int, perPage: Int, catalog: SiteCatalog) throws -> String {
+        var groups: [SearchGroupView] = []
+        for hit in hits {
+            let view = SearchHitView(question: hit.question, url: "/articles/\(hit.article)#\(hit.anchor)", snippet: hit.snippet)
+            if let last = groups.indices.last, groups[last].url == "/articles/\(hit.article)" {
+                groups[last].hits.append(view)
+            } else {
+                groups.append(SearchGroupView(id: "result_\(groups.count + 1)", title: hit.articleTitle, url: "/articles/\(hit.article)", hits: [view]))
+            }
+        }
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try render("search", SearchPage(
+            layout: layout(title: trimmed.isEmpty ? "Search | \(configuration.siteName)" : "Search: \(trimmed) | \(configuration.siteName)",
+                           description: "Search \(configuration.siteName) for answers to rehab questions.", path: nil, current: .none),
+            heading: trimmed.isEmpty ? "Search the answers" : "Search results",
+            query: trimmed, correctedQuery: correctedQuery,
+            resultText: "\(total) answer\(total == 1 ? "" : "s") found.",
+            groups: groups, hasResults: !hits.isEmpty, noResults: hits.isEmpty && !trimmed.isEmpty,
+            topics: catalog.topics.filter { !$0.articleSlugs.isEmpty }.map(topicLink),
+            page: page, hasPages: total > perPage,
+            previousURL: page > 1 ? "/search?q=\(encoded)&page=\(page - 1)" : nil,
+            nextURL: page * perPage < total ? "/search?q=\(encoded)&page=\(page + 1)" : nil
+        ))
+    }
+
     /// A page for an error: 404 and other client errors.
     public func errorPage(status: Int, title: String, message: String) throws -> String {
         try render("error", ErrorPage(

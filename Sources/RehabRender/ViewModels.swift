@@ -182,3 +182,33 @@ struct ErrorPage {
     var title: String
     var message: String
 }
+
+struct SearchHitView {
+    var question: String
+    var url: String
+    /// Escaped HTML with `<mark>`.
+    var snippet: String
+}
+
+struct SearchGroupView {
+    var id: String
+    var title: String
+    var url: String
+    var hits: [SearchHitView]
+}
+
+struct SearchPage {
+    var layout: LayoutView
+    var heading: String
+    var query: String
+    var correctedQuery: String?
+    var resultText: String
+    var groups: [SearchGroupView]
+    var hasResults: Bool
+    var noResults: Bool
+    var topics: [TopicLink]
+    var page: Int
+    var hasPages: Bool
+    var previousURL: String?
+    var nextURL: String?
+}

@@ -2,6 +2,7 @@ public import Hummingbird
 public import Logging
 public import RehabCore
 import RehabRender
+import RehabSearch
 
 /// Where and how the site listens.
 public struct ServerConfiguration: Sendable {
@@ -27,12 +28,13 @@ public struct ServerConfiguration: Sendable {
 ///   - logger: The logger for requests and background work.
 public func buildApplication(store: any ContentStore, configuration: ServerConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let renderer = try PageRenderer(configuration: configuration.site, assets: try AssetCatalog())
-    let content = ContentService(store: store, logger: logger)
+    let content = ContentService(store: store, synonyms: try SearchResources.synonyms(), logger: logger)
     _ = try await content.snapshot()
 
     let router = Router()
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     SiteController(content: content, renderer: renderer).addRoutes(to: router)
+    SearchController(content: content, renderer: renderer).addRoutes(to: router)
 
     let host = configuration.host
     let port = configuration.port

@@ -215,18 +215,25 @@ public struct SQLiteContentStore: ContentStore {
         }
     }
 
+    public func allArticles() async throws -> [Article] {
+        try await writer.read { db in try Self.fetchAllArticles(db) }
+    }
+
+    private static func fetchAllArticles(_ db: Database) throws -> [Article] {
+        let topics = Dictionary(grouping: try ArticleTopicRecord.fetchAll(db), by: \.articleId)
+        let references = Dictionary(grouping: try ArticleReferenceRecord.fetchAll(db), by: \.articleId)
+        let aliases = Dictionary(grouping: try ArticleAliasRecord.fetchAll(db), by: \.articleId)
+        let sections = Dictionary(grouping: try ArticleSectionRecord.fetchAll(db), by: \.articleId)
+        return try ArticleRecord.order(Column("id")).fetchAll(db).map { record in
+            record.model(topics: topics[record.id] ?? [], references: references[record.id] ?? [],
+                         aliases: aliases[record.id] ?? [], sections: sections[record.id] ?? [])
+        }
+    }
+
     public func exportAll() async throws -> ContentBundle {
         try await writer.read { db in
-            let topics = Dictionary(grouping: try ArticleTopicRecord.fetchAll(db), by: \.articleId)
-            let references = Dictionary(grouping: try ArticleReferenceRecord.fetchAll(db), by: \.articleId)
-            let aliases = Dictionary(grouping: try ArticleAliasRecord.fetchAll(db), by: \.articleId)
-            let sections = Dictionary(grouping: try ArticleSectionRecord.fetchAll(db), by: \.articleId)
-            let articles = try ArticleRecord.order(Column("id")).fetchAll(db).map { record in
-                record.model(topics: topics[record.id] ?? [], references: references[record.id] ?? [],
-                             aliases: aliases[record.id] ?? [], sections: sections[record.id] ?? [])
-            }
-            return ContentBundle(
-                articles: articles,
+            ContentBundle(
+                articles: try Self.fetchAllArticles(db),
                 authors: try AuthorRecord.order(Column("id")).fetchAll(db).map(\.model),
                 topics: try TopicRecord.order(Column("id")).fetchAll(db).map(\.model),
                 images: try ImageRecord.order(Column("id")).fetchAll(db).map(\.model)

@@ -11,6 +11,7 @@
 /// - ``article(slug:)``
 /// - ``articleSlug(forAlias:)``
 /// - ``articleSummaries()``
+/// - ``allArticles()``
 /// - ``authors()``
 /// - ``topics()``
 /// - ``image(named:)``
@@ -42,6 +43,9 @@ public protocol ContentStore: Sendable {
 
     /// Every stored article without bodies, drafts included, in slug order.
     func articleSummaries() async throws -> [ArticleSummary]
+
+    /// Every article with its sections, drafts included, in slug order (for building the search index).
+    func allArticles() async throws -> [Article]
 
     /// Every author, in slug order.
     func authors() async throws -> [Author]

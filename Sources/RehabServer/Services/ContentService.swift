@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import RehabCore
 public import RehabRender
+public import RehabSearch
 
 /// Keeps the reader-facing view of the content current: the ``RehabRender/SiteCatalog`` snapshot.
 ///
@@ -12,6 +13,8 @@ public actor ContentService {
     /// The store's content as readers see it at one moment.
     public struct Snapshot: Sendable {
         public let catalog: SiteCatalog
+        /// The questions and answers readers can see, ready to search.
+        public let search: SearchIndex
         public let token: Int64
         /// `Last-Modified` for pages built from this snapshot.
         public let lastModified: String
@@ -19,10 +22,12 @@ public actor ContentService {
 
     public nonisolated let store: any ContentStore
     private let logger: Logger
+    private let synonyms: SynonymTable
     private var current: Snapshot?
 
-    public init(store: any ContentStore, logger: Logger) {
+    public init(store: any ContentStore, synonyms: SynonymTable, logger: Logger) {
         self.store = store
+        self.synonyms = synonyms
         self.logger = logger
     }
 
@@ -49,10 +54,13 @@ public actor ContentService {
         async let authors = store.authors()
         async let topics = store.topics()
         async let images = store.imageHashes()
+        async let articles = store.allArticles()
         let now = Date()
+        let day = CalendarDate(containing: now)
         let catalog = SiteCatalog(summaries: try await summaries, authors: try await authors, topics: try await topics,
-                                  imageHashes: try await images, day: CalendarDate(containing: now), builtAt: now)
-        let snapshot = Snapshot(catalog: catalog, token: token, lastModified: HTTPDate.format(now))
+                                  imageHashes: try await images, day: day, builtAt: now)
+        let search = SearchDocuments.index(for: try await articles, visibleOn: day, synonyms: synonyms)
+        let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now))
         current = snapshot
         logger.debug("Content catalogue rebuilt", metadata: ["content.articles": "\(catalog.articles.count)", "content.token": "\(token)"])
         return snapshot

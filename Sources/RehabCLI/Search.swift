@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabSearch
+import RehabServer
+
+extension RehabFAQsCommand {
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the answers, best first.",
+            discussion: """
+                Prints one result per question and answer. With --json, prints {"query","urgent","careCards","results":[...]} as the site's /api/search does. Exits 0 whatever it finds.
+
+                Examples:
+                  rehabfaqs search "sore back while expecting"
+                  rehabfaqs search --json --limit 5 "charley horse at night"
+                """
+        )
+
+        @OptionGroup var storage: DatabaseOptions
+
+        @Argument(help: "The reader's words.")
+        var query: String
+
+        @Option(help: "The most results to show (1-100).")
+        var limit = 10
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func validate() throws {
+            guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100.") }
+            guard query.count <= SearchIndex.maximumQueryLength else { throw ValidationError("The query is longer than 1,000 characters.") }
+        }
+
+        func run() async throws {
+            try await runReportingFailures {
+                let store = try await storage.openStore()
+                let index = SearchDocuments.index(for: try await store.allArticles(), visibleOn: .today, synonyms: try SearchResources.synonyms())
+                let results = index.search(query, limit: limit)
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    print(String(decoding: try encoder.encode(SearchResponse(query: query, results: results)), as: UTF8.self))
+                    return
+                }
+                if let corrected = results.correctedQuery { print("Showing results for: \(corrected)") }
+                if results.hits.isEmpty { print("No answers matched. Try fewer or simpler words.") }
+                for (rank, hit) in results.hits.enumerated() {
+                    print("\(rank + 1). \(hit.document.question)")
+                    print("   \(hit.document.articleTitle) — /articles/\(hit.document.article)#\(hit.document.anchor)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+
+extension SearchIndex {
+    /// The longest query accepted, in characters; longer ones are refused by callers with a clear message.
+    public static let maximumQueryLength = 1_000
+
+    /// A query term with its weight and whether it is a family (synonym) term.
+    struct QueryTerm {
+        var id: Int32
+        var weight: Double
+        var isFamily: Bool
+    }
+
+    /// A parsed query: its weighted terms and, when words were corrected, the corrected text.
+    struct ParsedQuery {
+        var terms: [QueryTerm] = []
+        /// Term ids of the words the reader typed (after correction), for proximity and highlighting.
+        var wordTerms: Set<Int32> = []
+        var correctedQuery: String?
+    }
+
+    /// Returns the best answers for `query`, best first.
+    ///
+    /// Never fails: an empty query, one of only stop words or punctuation, or one with nothing in
+    /// the index gives no hits.
+    ///
+    /// - Parameters:
+    ///   - query: The reader's words.
+    ///   - limit: Hits per page.
+    ///   - offset: Hits to skip (paging).
+    ///   - topic: Only documents with this topic slug.
+    ///   - snippets: Whether to build highlighted snippets (the benchmark skips them).
+    public func search(_ query: String, limit: Int = 10, offset: Int = 0, topic: String? = nil, snippets: Bool = true) -> SearchResults {
+        let parsed = parse(query)
+        guard !parsed.terms.isEmpty, limit > 0, !documents.isEmpty else {
+            return SearchResults(hits: [], total: 0, correctedQuery: parsed.correctedQuery)
+        }
+        var scores = [Float](repeating: 0, count: documents.count)
+        var touched: [Int32] = []
+        let count = Double(documents.count)
+        let k1 = parameters.k1
+        var allowed: [Bool]?
+        if let topic {
+            allowed = documents.map { $0.topicSlugs.contains(topic) }
+        }
+        for term in parsed.terms {
+            let list = postings[Int(term.id)]
+            let df = Double(list.count)
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            let factor = Float(term.weight * idf * (k1 + 1))
+            for posting in list {
+                let document = Int(posting.document)
+                if let allowed, !allowed[document] { continue }
+                var tf = 0.0
+                for field in 0..<5 {
+                    let raw = posting[field]
+                    guard raw > 0 else { continue }
+                    let length = Double(lengths[document * 5 + field])
+                    let norm = 1 - parameters.fieldB[field] + parameters.fieldB[field] * length / averageLengths[field]
+                    tf += parameters.fieldWeights[field] * Double(raw) / norm
+                }
+                if scores[document] == 0 { touched.append(posting.document) }
+                scores[document] += factor * Float(tf / (tf + k1))
+            }
+        }
+        // Re-rank the best candidates with proximity and exact-question bonuses.
+        let window = max(offset + limit, 10) * 5
+        var candidates = touched.map { (document: Int($0), score: Double(scores[Int($0)])) }
+        if candidates.count > window {
+            candidates = Array(candidates.partialTopK(window) { $0.score > $1.score })
+        }
+        candidates = candidates.map { ($0.document, $0.score * bonus(for: $0.document, query: parsed)) }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        let page = candidates.dropFirst(offset).prefix(limit)
+        let hits = page.map { candidate in
+            SearchHit(document: documents[candidate.document], score: candidate.score,
+                      snippet: snippets ? snippet(for: documents[candidate.document], query: parsed) : "")
+        }
+        return SearchResults(hits: hits, total: touched.count, correctedQuery: parsed.correctedQuery)
+    }
+
+    /// Up to `limit` questions for a partly typed query, for search-as-you-type.
+    public func suggestions(for query: String, limit: Int = 5) -> [SearchDocument] {
+        search(query, limit: limit, snippets: false).hits.map(\.document)
+    }
+
+    // MARK: - Parsing
+
+    func parse(_ query: String) -> ParsedQuery {
+        var parsed = ParsedQuery()
+        var tokens = Array(analyzer.allTokens(String(query.prefix(Self.maximumQueryLength))).prefix(64))
+        guard !tokens.isEmpty else { return parsed }
+        let endsInWord = query.last.map { $0.isLetter || $0.isNumber } ?? false
+        var weights: [Int32: (Double, Bool)] = [:]
+        func add(_ id: Int32, _ weight: Double, family: Bool = false) {
+            if weight > (weights[id]?.0 ?? 0) { weights[id] = (weight, family) }
+        }
+        var corrected = false
+        var correctedWords: [String] = []
+        for index in tokens.indices {
+            let token = tokens[index]
+            defer { correctedWords.append(tokens[index].word) }
+            guard !token.isStopWord else { continue }
+            if let id = termIDs[token.term] {
+                add(id, 1)
+                parsed.wordTerms.insert(id)
+                continue
+            }
+            let isLast = index == tokens.count - 1
+            if isLast, endsInWord, token.word.count >= 2 {
+                // The last word may be unfinished: complete it from the index's words.
+                let completions = completions(of: token.word, limit: 3)
+                for completion in completions { add(completion, parameters.prefixWeight) ; parsed.wordTerms.insert(completion) }
+                if !completions.isEmpty { continue }
+            }
+            if synonyms.contains(stem: token.term) { continue }
+            // The closest word, then the commonest; a synonym's word (no documents) counts as common.
+            if let best = spelling.candidates(for: token.word).min(by: { lhs, rhs in
+                lhs.distance != rhs.distance ? lhs.distance < rhs.distance
+                    : (words[lhs.word]?.frequency ?? Int32.max) > (words[rhs.word]?.frequency ?? Int32.max)
+            }) {
+                if let entry = words[best.word] {
+                    add(entry.term, parameters.correctionWeight)
+                    parsed.wordTerms.insert(entry.term)
+                }
+                tokens[index].word = best.word
+                tokens[index].term = Analyzer.term(for: best.word)
+                corrected = true
+            }
+        }
+        for match in synonyms.matches(in: tokens) {
+            if let id = termIDs[SynonymTable.familyTerm(match.family)] { add(id, parameters.synonymWeight, family: true) }
+        }
+        parsed.terms = weights.map { QueryTerm(id: $0.key, weight: $0.value.0, isFamily: $0.value.1) }.sorted { $0.id < $1.id }
+        if corrected { parsed.correctedQuery = correctedWords.joined(separator: " ") }
+        return parsed
+    }
+
+    /// Term ids of the most frequent index words that start with `prefix`.
+    func completions(of prefix: String, limit: Int) -> [Int32] {
+        var low = 0, high = sortedWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedWords[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        var found: [(Int32, Int32)] = []
+        var index = low
+        while index < sortedWords.count, sortedWords[index].hasPrefix(prefix), found.count < 200 {
+            if let entry = words[sortedWords[index]] { found.append((entry.term, entry.frequency)) }
+            index += 1
+        }
+        var seen = Set<Int32>()
+        return found.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+
+    // MARK: - Bonuses
+
+    /// A factor of 1 or more: query words next to each other, and a query that is the question.
+    func bonus(for document: Int, query: ParsedQuery) -> Double {
+        let wanted = query.wordTerms
+        guard !wanted.isEmpty else { return 1 }
+        let sequence = sequences[document]
+        var questionTerms = Set<Int32>()
+        var inQuestion = true
+        var adjacentPairs = 0
+        var lastMatch: (term: Int32, index: Int)?
+        for (index, term) in sequence.enumerated() {
+            if term == -2 { inQuestion = false; lastMatch = nil; continue }
+            if inQuestion, term >= 0 { questionTerms.insert(term) }
+            guard term >= 0, wanted.contains(term) else { continue }
+            if let last = lastMatch, last.term != term, index - last.index <= 3 { adjacentPairs += 1 }
+            lastMatch = (term, index)
+        }
+        var factor = 1.0
+        if wanted.count > 1 {
+            factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
+        }
+        if !questionTerms.isEmpty {
+            let shared = Double(questionTerms.intersection(wanted).count)
+            let coverage = shared / Double(questionTerms.count)
+            let precision = shared / Double(wanted.count)
+            factor += 0.1 * parameters.exactQuestionBonus * coverage * precision
+        }
+        return factor
+    }
+
+    // MARK: - Snippets
+
+    /// The answer's best passage of about 30 words, HTML-escaped, with matched words in `<mark>`.
+    func snippet(for document: SearchDocument, query: ParsedQuery, words width: Int = 30) -> String {
+        let text = document.answer
+        let tokens = analyzer.allTokens(text)
+        guard !tokens.isEmpty else { return Self.escape(String(text.prefix(200))) }
+        let matched = tokens.map { token in !token.isStopWord && termIDs[token.term].map(query.wordTerms.contains) == true }
+        var best = 0, bestCount = -1, running = 0
+        for index in tokens.indices {
+            if matched[index] { running += 1 }
+            if index >= width, matched[index - width] { running -= 1 }
+            let start = max(0, index - width + 1)
+            if running > bestCount { bestCount = running; best = start }
+        }
+        let end = min(tokens.count, best + width)
+        let bytes = Array(text.utf8)
+        let startByte = best == 0 ? 0 : tokens[best].byteRange.lowerBound
+        let endByte = end == tokens.count ? bytes.count : tokens[end - 1].byteRange.upperBound
+        var html = best == 0 ? "" : "…"
+        var cursor = startByte
+        for index in best..<end where matched[index] {
+            let range = tokens[index].byteRange
+            html += Self.escape(String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self))
+            html += "<mark>" + Self.escape(String(decoding: bytes[range], as: UTF8.self)) + "</mark>"
+            cursor = range.upperBound
+        }
+        html += Self.escape(String(decoding: bytes[cursor..<endByte], as: UTF8.self))
+        if endByte < bytes.count { html += "…" }
+        return html
+    }
+
+    /// Text made safe to place in HTML.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension Array {
+    /// The `k` best elements by `isBetter`, in no particular order (average O(n)).
+    func partialTopK(_ k: Int, by isBetter: (Element, Element) -> Bool) -> ArraySlice<Element> {
+        guard count > k else { return self[...] }
+        var elements = self
+        var low = 0, high = elements.count - 1
+        while low < high {
+            let pivot = elements[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while isBetter(elements[i], pivot) { i += 1 }
+                while isBetter(pivot, elements[j]) { j -= 1 }
+                if i <= j { elements.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k - 1 <= j { high = j } else if k - 1 >= i { low = i } else { break }
+        }
+        return elements[0..<k]
+    }
+}
