@@ -6,6 +6,8 @@
 public struct SynonymTable: Sendable {
     /// Family id by the stem sequence of each member.
     private let families: [[String]: Int]
+    /// Members by their first stem, longest first, so that matching costs one look-up per word.
+    private let byFirstStem: [String: [(stems: [String], family: Int)]]
     /// The longest member, in words.
     private let longestMember: Int
     /// The members of each family as written, for display.
@@ -17,6 +19,7 @@ public struct SynonymTable: Sendable {
     /// An empty table.
     public init() {
         families = [:]
+        byFirstStem = [:]
         longestMember = 0
         members = []
         words = []
@@ -48,6 +51,11 @@ public struct SynonymTable: Sendable {
             }
         }
         self.families = families
+        var byFirstStem: [String: [(stems: [String], family: Int)]] = [:]
+        for (stems, family) in families {
+            byFirstStem[stems[0], default: []].append((stems, family))
+        }
+        self.byFirstStem = byFirstStem.mapValues { $0.sorted { $0.stems.count > $1.stems.count } }
         self.members = members
         self.words = words
         longestMember = longest
@@ -61,21 +69,23 @@ public struct SynonymTable: Sendable {
         guard longestMember > 0 else { return [] }
         var found: [(Int, Int, Int)] = []
         var index = 0
-        while index < tokens.count {
-            var matched = false
-            var length = min(longestMember, tokens.count - index)
-            while length >= 1 {
-                if length == 1, tokens[index].isStopWord { break }
-                let key = tokens[index..<(index + length)].map(\.term)
-                if let family = families[key] {
-                    found.append((family, tokens[index].position, length))
-                    index += length
-                    matched = true
-                    break
+        next: while index < tokens.count {
+            if let options = byFirstStem[tokens[index].term] {
+                for option in options where index + option.stems.count <= tokens.count {
+                    if option.stems.count == 1, tokens[index].isStopWord { continue }
+                    var same = true
+                    for offset in 1..<max(option.stems.count, 1) where tokens[index + offset].term != option.stems[offset] {
+                        same = false
+                        break
+                    }
+                    if same {
+                        found.append((option.family, tokens[index].position, option.stems.count))
+                        index += option.stems.count
+                        continue next
+                    }
                 }
-                length -= 1
             }
-            if !matched { index += 1 }
+            index += 1
         }
         return found
     }

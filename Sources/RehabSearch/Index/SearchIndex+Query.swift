@@ -38,7 +38,6 @@ extension SearchIndex {
         var scores = [Float](repeating: 0, count: documents.count)
         var touched: [Int32] = []
         let count = Double(documents.count)
-        let k1 = parameters.k1
         var allowed: [Bool]?
         if let topic {
             allowed = documents.map { $0.topicSlugs.contains(topic) }
@@ -47,20 +46,16 @@ extension SearchIndex {
             let list = postings[Int(term.id)]
             let df = Double(list.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            let factor = Float(term.weight * idf * (k1 + 1))
-            for posting in list {
-                let document = Int(posting.document)
-                if let allowed, !allowed[document] { continue }
-                var tf = 0.0
-                for field in 0..<5 {
-                    let raw = posting[field]
-                    guard raw > 0 else { continue }
-                    let length = Double(lengths[document * 5 + field])
-                    let norm = 1 - parameters.fieldB[field] + parameters.fieldB[field] * length / averageLengths[field]
-                    tf += parameters.fieldWeights[field] * Double(raw) / norm
+            let factor = Float(term.weight * idf * (parameters.k1 + 1))
+            scores.withUnsafeMutableBufferPointer { scores in
+                list.withUnsafeBufferPointer { list in
+                    for posting in list {
+                        let document = Int(posting.document)
+                        if let allowed, !allowed[document] { continue }
+                        if scores[document] == 0 { touched.append(posting.document) }
+                        scores[document] += factor * posting.impact
+                    }
                 }
-                if scores[document] == 0 { touched.append(posting.document) }
-                scores[document] += factor * Float(tf / (tf + k1))
             }
         }
         // Re-rank the best candidates with proximity and exact-question bonuses.

@@ -27,18 +27,11 @@ public struct SearchIndex: Sendable {
         public init() {}
     }
 
+    /// One document containing a term, with the term's query-independent BM25F impact:
+    /// tf′ / (tf′ + k1), where tf′ sums the field frequencies, each weighted and length-normalised.
     struct Posting: Sendable {
         var document: Int32
-        var tf: (UInt8, UInt8, UInt8, UInt8, UInt8)
-        subscript(field: Int) -> UInt8 {
-            switch field {
-            case 0: tf.0
-            case 1: tf.1
-            case 2: tf.2
-            case 3: tf.3
-            default: tf.4
-            }
-        }
+        var impact: Float
     }
 
     public let documents: [SearchDocument]
@@ -47,9 +40,6 @@ public struct SearchIndex: Sendable {
     let parameters: Parameters
     let termIDs: [String: Int32]
     let postings: [[Posting]]
-    /// Field lengths per document, flattened: document * 5 + field.
-    let lengths: [UInt16]
-    let averageLengths: [Double]
     /// Question and answer term ids per document, in order (stop words as -1), for proximity.
     let sequences: [[Int32]]
     /// Distinct surface words of the corpus with their term ids and document frequencies.
@@ -64,8 +54,9 @@ public struct SearchIndex: Sendable {
         self.parameters = parameters
         let analyzer = Analyzer()
         self.analyzer = analyzer
+        let postings: [[Posting]]
         var termIDs: [String: Int32] = [:]
-        var postings: [[Posting]] = []
+        var frequencies: [[(document: Int32, tf: (UInt8, UInt8, UInt8, UInt8, UInt8))]] = []
         var lengths = [UInt16](repeating: 0, count: documents.count * 5)
         var sums = [Double](repeating: 0, count: 5)
         var sequences: [[Int32]] = []
@@ -75,9 +66,9 @@ public struct SearchIndex: Sendable {
 
         func id(for term: String) -> Int32 {
             if let existing = termIDs[term] { return existing }
-            let new = Int32(postings.count)
+            let new = Int32(frequencies.count)
             termIDs[term] = new
-            postings.append([])
+            frequencies.append([])
             return new
         }
         func bump(_ term: Int32, _ field: Int) {
@@ -127,7 +118,25 @@ public struct SearchIndex: Sendable {
             }
             sequences.append(sequence)
             for (term, tf) in counts {
-                postings[Int(term)].append(Posting(document: Int32(docIndex), tf: tf))
+                frequencies[Int(term)].append((Int32(docIndex), tf))
+            }
+        }
+        // BM25F does not depend on the query but for each term's weight and idf: compute each
+        // posting's impact once, here.
+        let averages = sums.map { documents.isEmpty ? 1 : max($0 / Double(documents.count), 1) }
+        var norms = [Double](repeating: 0, count: lengths.count)
+        for index in lengths.indices {
+            let field = index % 5
+            norms[index] = parameters.fieldWeights[field]
+                / (1 - parameters.fieldB[field] + parameters.fieldB[field] * Double(lengths[index]) / averages[field])
+        }
+        let k1 = parameters.k1
+        postings = frequencies.map { list in
+            list.map { entry in
+                let base = Int(entry.document) * 5
+                let tf = Double(entry.tf.0) * norms[base] + Double(entry.tf.1) * norms[base + 1] + Double(entry.tf.2) * norms[base + 2]
+                    + Double(entry.tf.3) * norms[base + 3] + Double(entry.tf.4) * norms[base + 4]
+                return Posting(document: entry.document, impact: Float(tf / (tf + k1)))
             }
         }
         // Document frequency of each surface word's term, for ranking corrections and completions.
@@ -136,8 +145,6 @@ public struct SearchIndex: Sendable {
         }
         self.termIDs = termIDs
         self.postings = postings
-        self.lengths = lengths
-        averageLengths = sums.map { documents.isEmpty ? 1 : max($0 / Double(documents.count), 1) }
         self.sequences = sequences
         self.words = words
         sortedWords = words.keys.sorted()
