@@ -59,12 +59,13 @@ extension SearchIndex {
             }
         }
         // Re-rank the best candidates with proximity and exact-question bonuses.
-        let window = max(offset + limit, 10) * 5
+        let window = max(offset + limit, 10) * 3
         var candidates = touched.map { (document: Int($0), score: Double(scores[Int($0)])) }
         if candidates.count > window {
             candidates = Array(candidates.partialTopK(window) { $0.score > $1.score })
         }
-        candidates = candidates.map { ($0.document, $0.score * bonus(for: $0.document, query: parsed)) }
+        let wanted = Array(parsed.wordTerms)
+        candidates = candidates.map { ($0.document, $0.score * bonus(for: $0.document, query: parsed, wanted: wanted)) }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let page = candidates.dropFirst(offset).prefix(limit)
         let hits = page.map { candidate in
@@ -151,29 +152,38 @@ extension SearchIndex {
     // MARK: - Bonuses
 
     /// A factor of 1 or more: query words next to each other, and a query that is the question.
-    func bonus(for document: Int, query: ParsedQuery) -> Double {
-        let wanted = query.wordTerms
+    func bonus(for document: Int, query: ParsedQuery, wanted: [Int32]) -> Double {
         guard !wanted.isEmpty else { return 1 }
-        let sequence = sequences[document]
-        var questionTerms = Set<Int32>()
+        // Queries have a handful of words: small arrays beat sets here.
+        var questionTerms: [Int32] = []
+        var shared = 0
         var inQuestion = true
         var adjacentPairs = 0
-        var lastMatch: (term: Int32, index: Int)?
-        for (index, term) in sequence.enumerated() {
-            if term == -2 { inQuestion = false; lastMatch = nil; continue }
-            if inQuestion, term >= 0 { questionTerms.insert(term) }
-            guard term >= 0, wanted.contains(term) else { continue }
-            if let last = lastMatch, last.term != term, index - last.index <= 3 { adjacentPairs += 1 }
-            lastMatch = (term, index)
+        var lastTerm: Int32 = -1
+        var lastIndex = -10
+        sequences[document].withUnsafeBufferPointer { sequence in
+            for index in sequence.indices {
+                let term = sequence[index]
+                if term == -2 { inQuestion = false; lastIndex = -10; continue }
+                guard term >= 0 else { continue }
+                let isWanted = wanted.contains(term)
+                if inQuestion, !questionTerms.contains(term) {
+                    questionTerms.append(term)
+                    if isWanted { shared += 1 }
+                }
+                guard isWanted else { continue }
+                if lastTerm != term, index - lastIndex <= 3 { adjacentPairs += 1 }
+                lastTerm = term
+                lastIndex = index
+            }
         }
         var factor = 1.0
         if wanted.count > 1 {
             factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
         }
         if !questionTerms.isEmpty {
-            let shared = Double(questionTerms.intersection(wanted).count)
-            let coverage = shared / Double(questionTerms.count)
-            let precision = shared / Double(wanted.count)
+            let coverage = Double(shared) / Double(questionTerms.count)
+            let precision = Double(shared) / Double(wanted.count)
             factor += 0.1 * parameters.exactQuestionBonus * coverage * precision
         }
         return factor
