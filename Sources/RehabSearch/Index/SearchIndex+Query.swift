@@ -42,37 +42,72 @@ extension SearchIndex {
         if let topic {
             allowed = documents.map { $0.topicSlugs.contains(topic) }
         }
-        for term in parsed.terms {
-            let list = postings[Int(term.id)]
-            let df = Double(list.count)
+        // Term at a time, rarest (highest possible contribution) first. Once the terms left could
+        // not lift an unseen document into the top `window`, they only update documents that
+        // still can get there, found by binary search (the MaxScore idea).
+        let window = max(offset + limit, 10) * 3
+        let weighted = parsed.terms.map { term -> (id: Int32, factor: Float, bound: Float) in
+            let df = Double(postings[Int(term.id)].count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             let factor = Float(term.weight * idf * (parameters.k1 + 1))
+            return (term.id, factor, factor * maximumImpacts[Int(term.id)])
+        }.sorted { $0.bound > $1.bound }
+        var remaining = weighted.reduce(Float(0)) { $0 + $1.bound }
+        var termIndex = 0
+        var threshold: Float = 0
+        while termIndex < weighted.count, remaining >= threshold || touched.count < window {
+            let term = weighted[termIndex]
             scores.withUnsafeMutableBufferPointer { scores in
-                list.withUnsafeBufferPointer { list in
+                postings[Int(term.id)].withUnsafeBufferPointer { list in
                     for posting in list {
                         let document = Int(posting.document)
                         if let allowed, !allowed[document] { continue }
                         if scores[document] == 0 { touched.append(posting.document) }
-                        scores[document] += factor * posting.impact
+                        scores[document] += term.factor * posting.impact
                     }
                 }
             }
+            remaining -= term.bound
+            termIndex += 1
+            if touched.count >= window, termIndex < weighted.count {
+                threshold = TopK.threshold(of: touched, scores: scores, k: window)
+            }
+        }
+        if termIndex < weighted.count {
+            // Only documents whose score plus everything left could still reach the threshold.
+            var live = touched.filter { scores[Int($0)] + remaining >= threshold }
+            for term in weighted[termIndex...] {
+                let list = postings[Int(term.id)]
+                for document in live {
+                    if let impact = Self.impact(of: document, in: list) { scores[Int(document)] += term.factor * impact }
+                }
+                remaining -= term.bound
+                live = live.filter { scores[Int($0)] + remaining >= threshold }
+            }
         }
         // Re-rank the best candidates with proximity and exact-question bonuses.
-        let window = max(offset + limit, 10) * 3
-        var candidates = touched.map { (document: Int($0), score: Double(scores[Int($0)])) }
-        if candidates.count > window {
-            candidates = Array(candidates.partialTopK(window) { $0.score > $1.score })
-        }
         let wanted = Array(parsed.wordTerms)
-        candidates = candidates.map { ($0.document, $0.score * bonus(for: $0.document, query: parsed, wanted: wanted)) }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        var candidates: [(document: Int, score: Double)] = TopK.best(of: touched, scores: scores, k: window).map { entry in
+            let document = Int(entry.document)
+            return (document, Double(entry.score) * bonus(for: document, query: parsed, wanted: wanted))
+        }
+        candidates.sort { lhs, rhs in lhs.score != rhs.score ? lhs.score > rhs.score : lhs.document < rhs.document }
         let page = candidates.dropFirst(offset).prefix(limit)
         let hits = page.map { candidate in
             SearchHit(document: documents[candidate.document], score: candidate.score,
                       snippet: snippets ? snippet(for: documents[candidate.document], query: parsed) : "")
         }
         return SearchResults(hits: hits, total: touched.count, correctedQuery: parsed.correctedQuery)
+    }
+
+    /// The impact of `document` in a posting list sorted by document, by binary search.
+    static func impact(of document: Int32, in list: [Posting]) -> Float? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].document < document { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low].document == document ? list[low].impact : nil
     }
 
     /// Up to `limit` questions for a partly typed query, for search-as-you-type.
@@ -239,22 +274,47 @@ extension SearchIndex {
     }
 }
 
-extension Array {
-    /// The `k` best elements by `isBetter`, in no particular order (average O(n)).
-    func partialTopK(_ k: Int, by isBetter: (Element, Element) -> Bool) -> ArraySlice<Element> {
-        guard count > k else { return self[...] }
-        var elements = self
-        var low = 0, high = elements.count - 1
-        while low < high {
-            let pivot = elements[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while isBetter(elements[i], pivot) { i += 1 }
-                while isBetter(pivot, elements[j]) { j -= 1 }
-                if i <= j { elements.swapAt(i, j); i += 1; j -= 1 }
+/// Selecting the best `k` of many scored documents with a small min-heap: one comparison for
+/// most documents, no copy of the candidate list.
+enum TopK {
+    typealias Entry = (document: Int32, score: Float)
+
+    /// The `k` best documents by score (ties broken by lower document id), in no particular order.
+    static func best(of documents: [Int32], scores: [Float], k: Int) -> [Entry] {
+        var heap: [Entry] = []
+        heap.reserveCapacity(k)
+        for document in documents {
+            let entry: Entry = (document, scores[Int(document)])
+            if heap.count < k {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0, worse(heap[child], heap[(child - 1) / 2]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if worse(heap[0], entry) {
+                heap[0] = entry
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1, right = left + 1
+                    var smallest = parent
+                    if left < heap.count, worse(heap[left], heap[smallest]) { smallest = left }
+                    if right < heap.count, worse(heap[right], heap[smallest]) { smallest = right }
+                    if smallest == parent { break }
+                    heap.swapAt(parent, smallest)
+                    parent = smallest
+                }
             }
-            if k - 1 <= j { high = j } else if k - 1 >= i { low = i } else { break }
         }
-        return elements[0..<k]
+        return heap
+    }
+
+    /// The score of the `k`-th best document.
+    static func threshold(of documents: [Int32], scores: [Float], k: Int) -> Float {
+        best(of: documents, scores: scores, k: k).map(\.score).min() ?? 0
+    }
+
+    private static func worse(_ a: Entry, _ b: Entry) -> Bool {
+        a.score != b.score ? a.score < b.score : a.document > b.document
     }
 }

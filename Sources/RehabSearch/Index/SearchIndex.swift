@@ -40,6 +40,8 @@ public struct SearchIndex: Sendable {
     let parameters: Parameters
     let termIDs: [String: Int32]
     let postings: [[Posting]]
+    /// The largest impact in each term's postings, for skipping documents that cannot reach the top.
+    let maximumImpacts: [Float]
     /// Question and answer term ids per document, in order (stop words as -1), for proximity.
     let sequences: [[Int32]]
     /// Distinct surface words of the corpus with their term ids and document frequencies.
@@ -54,75 +56,46 @@ public struct SearchIndex: Sendable {
         self.parameters = parameters
         let analyzer = Analyzer()
         self.analyzer = analyzer
-        let postings: [[Posting]]
+
+        // 1. Analyse documents in parallel chunks, each with its own local term ids.
+        let chunkCount = documents.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunkSize = (documents.count + chunkCount - 1) / max(chunkCount, 1)
+        let chunks = ChunkResults(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * chunkSize)..<min(documents.count, (chunk + 1) * chunkSize)
+            chunks.store(AnalyzedChunk(documents: documents[range], analyzer: analyzer, synonyms: synonyms), at: chunk)
+        }
+
+        // 2. Merge: global term ids, postings with field frequencies, lengths, sequences, words.
         var termIDs: [String: Int32] = [:]
-        var frequencies: [[(document: Int32, tf: (UInt8, UInt8, UInt8, UInt8, UInt8))]] = []
-        var lengths = [UInt16](repeating: 0, count: documents.count * 5)
-        var sums = [Double](repeating: 0, count: 5)
+        var frequencies: [[(document: Int32, tf: FieldCounts)]] = []
+        var lengths: [UInt16] = []
+        lengths.reserveCapacity(documents.count * 5)
         var sequences: [[Int32]] = []
         sequences.reserveCapacity(documents.count)
         var words: [String: (term: Int32, frequency: Int32)] = [:]
-        var counts: [Int32: (UInt8, UInt8, UInt8, UInt8, UInt8)] = [:]
-
-        func id(for term: String) -> Int32 {
-            if let existing = termIDs[term] { return existing }
-            let new = Int32(frequencies.count)
-            termIDs[term] = new
-            frequencies.append([])
-            return new
-        }
-        func bump(_ term: Int32, _ field: Int) {
-            var value = counts[term] ?? (0, 0, 0, 0, 0)
-            switch field {
-            case 0: value.0 = value.0 &+ (value.0 < 255 ? 1 : 0)
-            case 1: value.1 = value.1 &+ (value.1 < 255 ? 1 : 0)
-            case 2: value.2 = value.2 &+ (value.2 < 255 ? 1 : 0)
-            case 3: value.3 = value.3 &+ (value.3 < 255 ? 1 : 0)
-            default: value.4 = value.4 &+ (value.4 < 255 ? 1 : 0)
+        var documentIndex: Int32 = 0
+        for chunk in chunks.all() {
+            let global: [Int32] = chunk.terms.map { term in
+                if let existing = termIDs[term] { return existing }
+                let new = Int32(frequencies.count)
+                termIDs[term] = new
+                frequencies.append([])
+                return new
             }
-            counts[term] = value
+            for (word, local) in chunk.words where words[word] == nil { words[word] = (global[Int(local)], 0) }
+            for (counts, sequence) in zip(chunk.counts, chunk.sequences) {
+                for (local, tf) in counts { frequencies[Int(global[Int(local)])].append((documentIndex, tf)) }
+                sequences.append(sequence.map { $0 >= 0 ? global[Int($0)] : $0 })
+                documentIndex += 1
+            }
+            lengths += chunk.lengths
         }
 
-        // Title, summary and topics repeat for every question of an article: analyse them once.
-        var articleCache: [String: [[Token]]] = [:]
-        for (docIndex, document) in documents.enumerated() {
-            counts.removeAll(keepingCapacity: true)
-            let articleKey = document.article + "\u{1}" + document.articleTitle
-            let articleFields = articleCache[articleKey] ?? {
-                let fields = [analyzer.allTokens(document.articleTitle), analyzer.allTokens(document.summary),
-                              analyzer.allTokens(document.topics.joined(separator: " , "))]
-                if !document.article.isEmpty { articleCache[articleKey] = fields }
-                return fields
-            }()
-            let fieldTokens = [analyzer.allTokens(document.question), analyzer.allTokens(document.answer)] + articleFields
-            var sequence: [Int32] = []
-            for (field, tokens) in fieldTokens.enumerated() {
-                var length = 0
-                for token in tokens {
-                    if token.isStopWord {
-                        if field < 2 { sequence.append(-1) }
-                        continue
-                    }
-                    let term = id(for: token.term)
-                    bump(term, field)
-                    length += 1
-                    if field < 2 { sequence.append(term) }
-                    if words[token.word] == nil { words[token.word] = (term, 0) }
-                }
-                for match in synonyms.matches(in: tokens) {
-                    bump(id(for: SynonymTable.familyTerm(match.family)), field)
-                }
-                if field == 0 { sequence.append(-2) }  // question/answer boundary
-                lengths[docIndex * 5 + field] = UInt16(min(length, Int(UInt16.max)))
-                sums[field] += Double(length)
-            }
-            sequences.append(sequence)
-            for (term, tf) in counts {
-                frequencies[Int(term)].append((Int32(docIndex), tf))
-            }
-        }
-        // BM25F does not depend on the query but for each term's weight and idf: compute each
-        // posting's impact once, here.
+        // 3. BM25F does not depend on the query but for each term's weight and idf: compute each
+        //    posting's impact once, here.
+        var sums = [Double](repeating: 0, count: 5)
+        for (index, length) in lengths.enumerated() { sums[index % 5] += Double(length) }
         let averages = sums.map { documents.isEmpty ? 1 : max($0 / Double(documents.count), 1) }
         var norms = [Double](repeating: 0, count: lengths.count)
         for index in lengths.indices {
@@ -131,11 +104,11 @@ public struct SearchIndex: Sendable {
                 / (1 - parameters.fieldB[field] + parameters.fieldB[field] * Double(lengths[index]) / averages[field])
         }
         let k1 = parameters.k1
-        postings = frequencies.map { list in
+        let postings: [[Posting]] = frequencies.map { list in
             list.map { entry in
                 let base = Int(entry.document) * 5
-                let tf = Double(entry.tf.0) * norms[base] + Double(entry.tf.1) * norms[base + 1] + Double(entry.tf.2) * norms[base + 2]
-                    + Double(entry.tf.3) * norms[base + 3] + Double(entry.tf.4) * norms[base + 4]
+                var tf = 0.0
+                for field in 0..<5 where entry.tf[field] > 0 { tf += Double(entry.tf[field]) * norms[base + field] }
                 return Posting(document: entry.document, impact: Float(tf / (tf + k1)))
             }
         }
@@ -145,6 +118,7 @@ public struct SearchIndex: Sendable {
         }
         self.termIDs = termIDs
         self.postings = postings
+        maximumImpacts = postings.map { list in list.reduce(0) { max($0, $1.impact) } }
         self.sequences = sequences
         self.words = words
         sortedWords = words.keys.sorted()
@@ -153,4 +127,124 @@ public struct SearchIndex: Sendable {
 
     /// The number of distinct index terms.
     public var termCount: Int { postings.count }
+}
+
+/// How often a term occurs in each of a document's five fields.
+struct FieldCounts: Sendable {
+    private var values: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+
+    subscript(field: Int) -> UInt8 {
+        get {
+            switch field {
+            case 0: values.0
+            case 1: values.1
+            case 2: values.2
+            case 3: values.3
+            default: values.4
+            }
+        }
+        set {
+            switch field {
+            case 0: values.0 = newValue
+            case 1: values.1 = newValue
+            case 2: values.2 = newValue
+            case 3: values.3 = newValue
+            default: values.4 = newValue
+            }
+        }
+    }
+
+    mutating func bump(_ field: Int) {
+        if self[field] < 255 { self[field] += 1 }
+    }
+}
+
+/// One chunk of documents analysed on its own thread, with term ids local to the chunk.
+struct AnalyzedChunk: Sendable {
+    var terms: [String] = []
+    var words: [String: Int32] = [:]
+    var counts: [[(Int32, FieldCounts)]] = []
+    var sequences: [[Int32]] = []
+    /// Five per document.
+    var lengths: [UInt16] = []
+
+    init(documents: ArraySlice<SearchDocument>, analyzer: Analyzer, synonyms: SynonymTable) {
+        var termIndex: [String: Int32] = [:]
+        var stems: [String: String] = [:]
+        var articleCache: [String: [[Token]]] = [:]
+        var counts: [Int32: FieldCounts] = [:]
+        counts.reserveCapacity(128)
+
+        func tokens(_ text: String) -> [Token] {
+            var result: [Token] = []
+            analyzer.forEachWord(in: text) { word, position, range in
+                let term: String
+                if let cached = stems[word] {
+                    term = cached
+                } else {
+                    term = Analyzer.term(for: word)
+                    stems[word] = term
+                }
+                result.append(Token(term: term, word: word, position: position, byteRange: range, isStopWord: Analyzer.stopWords.contains(word)))
+            }
+            return result
+        }
+        func id(for term: String) -> Int32 {
+            if let existing = termIndex[term] { return existing }
+            let new = Int32(terms.count)
+            termIndex[term] = new
+            terms.append(term)
+            return new
+        }
+
+        for document in documents {
+            counts.removeAll(keepingCapacity: true)
+            // Title, summary and topics repeat for every question of an article: analyse them once.
+            let articleKey = document.article + "\u{1}" + document.articleTitle
+            let articleFields = articleCache[articleKey] ?? {
+                let fields = [tokens(document.articleTitle), tokens(document.summary), tokens(document.topics.joined(separator: " , "))]
+                if !document.article.isEmpty { articleCache[articleKey] = fields }
+                return fields
+            }()
+            let fieldTokens = [tokens(document.question), tokens(document.answer)] + articleFields
+            var sequence: [Int32] = []
+            for (field, fieldToken) in fieldTokens.enumerated() {
+                var length = 0
+                for token in fieldToken {
+                    if token.isStopWord {
+                        if field < 2 { sequence.append(-1) }
+                        continue
+                    }
+                    let term = id(for: token.term)
+                    counts[term, default: FieldCounts()].bump(field)
+                    length += 1
+                    if field < 2 { sequence.append(term) }
+                    if words[token.word] == nil { words[token.word] = term }
+                }
+                for match in synonyms.matches(in: fieldToken) {
+                    counts[id(for: SynonymTable.familyTerm(match.family)), default: FieldCounts()].bump(field)
+                }
+                if field == 0 { sequence.append(-2) }  // question/answer boundary
+                lengths.append(UInt16(min(length, Int(UInt16.max))))
+            }
+            sequences.append(sequence)
+            self.counts.append(counts.map { ($0.key, $0.value) })
+        }
+    }
+}
+
+/// Slots for the chunks analysed in parallel; each slot is written by exactly one thread.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [AnalyzedChunk?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ chunk: AnalyzedChunk, at index: Int) {
+        lock.lock()
+        slots[index] = chunk
+        lock.unlock()
+    }
+
+    func all() -> [AnalyzedChunk] { slots.compactMap { $0 } }
 }
