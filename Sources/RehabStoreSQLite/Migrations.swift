@@ -78,6 +78,14 @@ enum Migrations {
             }
             try db.execute(sql: "INSERT INTO contentVersion (id, version) VALUES (1, 0)")
         }
+        migrator.registerMigration("v2-unanswered-search") { db in
+            try db.create(table: "unansweredSearch") { t in
+                t.primaryKey("id", .text)  // the normalised query
+                t.column("count", .integer).notNull()
+                t.column("firstSeen", .datetime).notNull()
+                t.column("lastSeen", .datetime).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

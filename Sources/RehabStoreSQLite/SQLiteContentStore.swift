@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 internal import GRDB
 public import RehabCore
 
@@ -238,6 +238,29 @@ public struct SQLiteContentStore: ContentStore {
                 topics: try TopicRecord.order(Column("id")).fetchAll(db).map(\.model),
                 images: try ImageRecord.order(Column("id")).fetchAll(db).map(\.model)
             )
+        }
+    }
+
+    public func recordUnansweredSearch(_ query: String, at date: Date) async throws {
+        let normalized = UnansweredSearch.normalize(query)
+        guard !normalized.isEmpty else { return }
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO unansweredSearch (id, count, firstSeen, lastSeen) VALUES (?, 1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET count = count + 1, lastSeen = excluded.lastSeen
+                """, arguments: [normalized, date, date])
+            try db.execute(sql: "DELETE FROM unansweredSearch WHERE lastSeen < ?", arguments: [UnansweredSearch.cutoff(at: date)])
+        }
+    }
+
+    public func unansweredSearches(at now: Date) async throws -> [UnansweredSearch] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, count, firstSeen, lastSeen FROM unansweredSearch WHERE lastSeen >= ?
+                ORDER BY count DESC, lastSeen DESC, id
+                """, arguments: [UnansweredSearch.cutoff(at: now)]).map { row in
+                UnansweredSearch(query: row["id"], count: row["count"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"])
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -5,6 +6,7 @@ import HummingbirdTesting
 import RehabCore
 import RehabServer
 import RehabStoreSQLite
+@testable import RehabCLI
 import RehabTestSupport
 import Testing
 
@@ -146,5 +148,31 @@ struct SearchRouteTests {
             }
             #expect(found)
         }
+    }
+}
+
+@Suite("Counting searches that found nothing")
+struct UnansweredSearchRouteTests {
+    @Test func aSearchThatFindsNothingIsCountedWithoutWhoAsked() async throws {
+        let (app, store) = try await SiteTests.makeSite(SearchRouteTests.bundle)
+        try await app.test(.router) { client in
+            _ = try await client.execute(uri: "/search?q=Zebra%20Knee", method: .get, headers: [.userAgent: "Secret Browser"])
+            _ = try await client.execute(uri: "/api/search?q=zebra%20%20knee", method: .get)
+            _ = try await client.execute(uri: "/search?q=back%20spasm", method: .get)
+            _ = try await client.execute(uri: "/api/suggest?q=nothing%20here", method: .get)
+        }
+        let report = try await store.unansweredSearches(at: Date())
+        #expect(report.map(\.query) == ["zebra knee"])
+        #expect(report.first?.count == 2)
+    }
+
+    @Test func theReportCommandPrintsTheCounts() async throws {
+        let folder = try ContentFolder()
+        let store = try SQLiteContentStore(path: folder.databasePath)
+        try await store.migrate()
+        try await store.recordUnansweredSearch("heel pain morning", at: Date())
+        let command = try #require(try RehabFAQsCommand.parseAsRoot(["report", "searches", "--json", "--database", folder.databasePath]) as? RehabFAQsCommand.Report.Searches)
+        try await command.run()
+        #expect(try await store.unansweredSearches(at: Date()).map(\.count) == [1])
     }
 }

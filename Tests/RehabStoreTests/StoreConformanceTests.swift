@@ -118,3 +118,36 @@ struct StoreConformanceTests {
         #expect(try await store.exportAll() == ContentBundle())
     }
 }
+
+@Suite("Store conformance: unanswered searches")
+struct UnansweredSearchConformanceTests {
+    @Test(arguments: StoreKind.allCases)
+    func searchesThatFoundNothingAreCountedUnderOneForm(_ kind: StoreKind) async throws {
+        let store = try await kind.makeEmptyStore()
+        let monday = Date(timeIntervalSince1970: 1_780_000_000)
+        try await store.recordUnansweredSearch("  Zebra   KNEE ", at: monday)
+        try await store.recordUnansweredSearch("zebra knee", at: monday.addingTimeInterval(60))
+        try await store.recordUnansweredSearch("other", at: monday)
+        try await store.recordUnansweredSearch("   ", at: monday)
+        let report = try await store.unansweredSearches(at: monday.addingTimeInterval(120))
+        #expect(report.map(\.query) == ["zebra knee", "other"])
+        #expect(report.first?.count == 2)
+        #expect(report.first?.lastSeen == monday.addingTimeInterval(60))
+        #expect(report.first?.firstSeen == monday)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func unansweredSearchesAreKeptNinetyDaysAndCapped(_ kind: StoreKind) async throws {
+        let store = try await kind.makeEmptyStore()
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        try await store.recordUnansweredSearch("old query", at: start)
+        try await store.recordUnansweredSearch(String(repeating: "long ", count: 100), at: start.addingTimeInterval(89 * 86_400))
+        #expect(try await store.unansweredSearches(at: start.addingTimeInterval(89 * 86_400)).count == 2)
+        #expect(try await store.unansweredSearches(at: start.addingTimeInterval(91 * 86_400)).map(\.query.count) == [UnansweredSearch.maximumLength])
+        // A later record deletes what is past retention.
+        try await store.recordUnansweredSearch("new", at: start.addingTimeInterval(91 * 86_400))
+        #expect(try await store.unansweredSearches(at: start).map(\.query).contains("old query") == false)
+    }
+}
+
+import Foundation

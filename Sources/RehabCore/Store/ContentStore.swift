@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Where content lives: the source of truth that the site, search and exports are derived from.
 ///
 /// Two implementations share this protocol and one conformance suite: SQLite (the default, one file)
@@ -18,6 +20,9 @@
 /// - ``imageHashes()``
 /// - ``exportAll()``
 /// - ``changeToken()``
+/// ### Unanswered searches
+/// - ``recordUnansweredSearch(_:at:)``
+/// - ``unansweredSearches(at:)``
 public protocol ContentStore: Sendable {
     /// Creates or upgrades the schema. Safe to call on every start, also from several processes at once.
     func migrate() async throws
@@ -64,6 +69,12 @@ public protocol ContentStore: Sendable {
 
     /// A number that changes whenever a write changes content, seen by every process that shares the store.
     func changeToken() async throws -> Int64
+
+    /// Counts a search that found nothing (see ``UnansweredSearch``) and deletes rows past retention.
+    func recordUnansweredSearch(_ query: String, at date: Date) async throws
+
+    /// Searches that found nothing and were seen within the retention period at `now`, most frequent first.
+    func unansweredSearches(at now: Date) async throws -> [UnansweredSearch]
 }
 
 extension ContentStore {

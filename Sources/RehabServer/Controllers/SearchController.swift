@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import RehabCore
 import RehabRender
 public import RehabSearch
@@ -67,6 +68,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         let topic = request.uri.queryParameters.get("topic").flatMap { $0.isEmpty ? nil : $0 }
         let snapshot = try await content.snapshot()
         let results = snapshot.search.search(query, limit: Self.perPage, offset: (page - 1) * Self.perPage, topic: topic)
+        if page == 1 { await countIfUnanswered(query, results: results, context: context) }
         let items = results.hits.map {
             PageRenderer.SearchResultItem(article: $0.document.article, articleTitle: $0.document.articleTitle,
                                           question: $0.document.question, anchor: $0.document.anchor, snippet: $0.snippet)
@@ -91,6 +93,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         let topic = request.uri.queryParameters.get("topic").flatMap { $0.isEmpty ? nil : $0 }
         let snapshot = try await content.snapshot()
         let results = snapshot.search.search(query, limit: limit, topic: topic)
+        await countIfUnanswered(query, results: results, context: context)
         return try Self.json(SearchResponse(query: query, results: results))
     }
 
@@ -104,6 +107,17 @@ struct SearchController<Context: RequestContext>: Sendable {
         return try Self.json(SuggestResponse(query: query, suggestions: documents.map {
             SuggestResponse.Suggestion(question: $0.question, articleTitle: $0.articleTitle, url: "/articles/\($0.article)#\($0.anchor)")
         }))
+    }
+
+    /// Counts a search that found nothing, for `rehabfaqs report searches`. Only the query text
+    /// is kept (no address, no user agent); a failure to count never fails the search.
+    private func countIfUnanswered(_ query: String, results: SearchResults, context: Context) async {
+        guard results.total == 0, !UnansweredSearch.normalize(query).isEmpty else { return }
+        do {
+            try await content.store.recordUnansweredSearch(query, at: Date())
+        } catch {
+            context.logger.warning("Could not count an unanswered search", metadata: ["error": "\(error)"])
+        }
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
