@@ -49,28 +49,54 @@ struct ImportTests {
         #expect(try await store.changeToken() == 0)
     }
 
+    /// A kind of bad file, with its bytes and the words its message must contain.
+    enum BadFile: String, CaseIterable, CustomTestStringConvertible {
+        case missingTitle, badDate, noFrontMatter, malformedFrontMatter, unknownAuthor, unknownReviewer
+        case duplicateSlug, invalidUTF8, overFiveMegabytes
+
+        var testDescription: String { rawValue }
+
+        var bytes: [UInt8] {
+            switch self {
+            case .missingTitle: Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "title: How do I ease a back spasm?\n", with: "").utf8)
+            case .badDate: Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "2025-03-10", with: "2025-02-30").utf8)
+            case .noFrontMatter: Array("# Just a heading\n\nText.\n".utf8)
+            case .malformedFrontMatter: Array("---\ntitle: [unclosed\n---\n".utf8)
+            case .unknownAuthor: Array(ContentFolder.articleFile(slug: "bad", author: "ghost").utf8)
+            case .unknownReviewer: Array(ContentFolder.articleFile(slug: "bad", extra: "reviewer: ghost\n").utf8)
+            case .duplicateSlug: Array(ContentFolder.articleFile(slug: "good").utf8)
+            case .invalidUTF8: Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8)
+            case .overFiveMegabytes: Array(ContentFolder.articleFile(slug: "bad").utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024)
+            }
+        }
+
+        var message: String {
+            switch self {
+            case .missingTitle: "missing required front matter key 'title'"
+            case .badDate: "'published' is not a valid date"
+            case .noFrontMatter: "no front matter"
+            case .malformedFrontMatter: "not valid YAML"
+            case .unknownAuthor: "unknown author 'ghost'"
+            case .unknownReviewer: "unknown reviewer 'ghost'"
+            case .duplicateSlug: "duplicate slug 'good'"
+            case .invalidUTF8: "not valid UTF-8"
+            case .overFiveMegabytes: "the limit is 5 MB"
+            }
+        }
+    }
+
     /// Each kind of bad file, imported together with good ones, is reported and nothing is written.
-    @Test(arguments: [
-        ("missing title", Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "title: How do I ease a back spasm?\n", with: "").utf8), "missing required front matter key 'title'"),
-        ("bad date", Array(ContentFolder.articleFile(slug: "bad").replacingOccurrences(of: "2025-03-10", with: "2025-02-30").utf8), "'published' is not a valid date"),
-        ("no front matter", Array("# Just a heading\n\nText.\n".utf8), "no front matter"),
-        ("malformed front matter", Array("---\ntitle: [unclosed\n---\n".utf8), "not valid YAML"),
-        ("unknown author", Array(ContentFolder.articleFile(slug: "bad", author: "ghost").utf8), "unknown author 'ghost'"),
-        ("unknown reviewer", Array(ContentFolder.articleFile(slug: "bad", extra: "reviewer: ghost\n").utf8), "unknown reviewer 'ghost'"),
-        ("duplicate slug", Array(ContentFolder.articleFile(slug: "good").utf8), "duplicate slug 'good'"),
-        ("invalid UTF-8", Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8), "not valid UTF-8"),
-        ("over 5 MB", Array(ContentFolder.articleFile(slug: "bad").utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024), "the limit is 5 MB"),
-    ] as [(String, [UInt8], String)])
-    func aBadFileIsReportedAndNothingIsWritten(kind: String, bytes: [UInt8], message: String) async throws {
+    @Test(arguments: BadFile.allCases)
+    func aBadFileIsReportedAndNothingIsWritten(_ kind: BadFile) async throws {
         let folder = try ContentFolder()
         try folder.write("authors/editorial-team.md", ContentFolder.authorFile)
         try folder.write("articles/a-good.md", ContentFolder.articleFile(slug: "good"))
-        let bad = try folder.write("articles/z-bad.md", bytes: bytes)
+        let bad = try folder.write("articles/z-bad.md", bytes: kind.bytes)
         let store = try await makeStore(folder)
         let issues = try await importIssues(store, [folder.path])
         #expect(issues.count == 1, "\(kind): \(issues)")
         #expect(issues.first?.path == bad, "\(kind)")
-        #expect(issues.first?.message.contains(message) == true, "\(kind): \(issues)")
+        #expect(issues.first?.message.contains(kind.message) == true, "\(kind): \(issues)")
         #expect(try await store.exportAll() == ContentBundle(), "\(kind): nothing written")
         #expect(try await store.changeToken() == 0)
     }

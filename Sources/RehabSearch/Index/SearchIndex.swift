@@ -66,50 +66,48 @@ public struct SearchIndex: Sendable {
             chunks.store(AnalyzedChunk(documents: documents[range], analyzer: analyzer, synonyms: synonyms), at: chunk)
         }
 
-        // 2. Merge: global term ids, postings with field frequencies, lengths, sequences, words.
+        // 2. Average field lengths over all documents, for BM25F's length normalisation.
+        var analyzed = chunks.all()
+        var sums = [Double](repeating: 0, count: 5)
+        for chunk in analyzed {
+            for (index, length) in chunk.lengths.enumerated() { sums[index % 5] += Double(length) }
+        }
+        let averages = sums.map { documents.isEmpty ? 1 : max($0 / Double(documents.count), 1) }
+        let k1 = parameters.k1
+        let weights = parameters.fieldWeights
+        let bs = parameters.fieldB
+
+        // 3. Merge chunk by chunk, releasing each: global term ids, postings with their
+        //    query-independent impact tf′ / (tf′ + k1), sequences and words.
         var termIDs: [String: Int32] = [:]
-        var frequencies: [[(document: Int32, tf: FieldCounts)]] = []
-        var lengths: [UInt16] = []
-        lengths.reserveCapacity(documents.count * 5)
+        var postings: [[Posting]] = []
         var sequences: [[Int32]] = []
         sequences.reserveCapacity(documents.count)
         var words: [String: (term: Int32, frequency: Int32)] = [:]
         var documentIndex: Int32 = 0
-        for chunk in chunks.all() {
+        while !analyzed.isEmpty {
+            let chunk = analyzed.removeFirst()
             let global: [Int32] = chunk.terms.map { term in
                 if let existing = termIDs[term] { return existing }
-                let new = Int32(frequencies.count)
+                let new = Int32(postings.count)
                 termIDs[term] = new
-                frequencies.append([])
+                postings.append([])
                 return new
             }
             for (word, local) in chunk.words where words[word] == nil { words[word] = (global[Int(local)], 0) }
-            for (counts, sequence) in zip(chunk.counts, chunk.sequences) {
-                for (local, tf) in counts { frequencies[Int(global[Int(local)])].append((documentIndex, tf)) }
+            for (offset, (counts, sequence)) in zip(chunk.counts, chunk.sequences).enumerated() {
+                var norms = (0.0, 0.0, 0.0, 0.0, 0.0)
+                func norm(_ field: Int) -> Double {
+                    weights[field] / (1 - bs[field] + bs[field] * Double(chunk.lengths[offset * 5 + field]) / averages[field])
+                }
+                norms = (norm(0), norm(1), norm(2), norm(3), norm(4))
+                for (local, tf) in counts {
+                    let value = Double(tf[0]) * norms.0 + Double(tf[1]) * norms.1 + Double(tf[2]) * norms.2
+                        + Double(tf[3]) * norms.3 + Double(tf[4]) * norms.4
+                    postings[Int(global[Int(local)])].append(Posting(document: documentIndex, impact: Float(value / (value + k1))))
+                }
                 sequences.append(sequence.map { $0 >= 0 ? global[Int($0)] : $0 })
                 documentIndex += 1
-            }
-            lengths += chunk.lengths
-        }
-
-        // 3. BM25F does not depend on the query but for each term's weight and idf: compute each
-        //    posting's impact once, here.
-        var sums = [Double](repeating: 0, count: 5)
-        for (index, length) in lengths.enumerated() { sums[index % 5] += Double(length) }
-        let averages = sums.map { documents.isEmpty ? 1 : max($0 / Double(documents.count), 1) }
-        var norms = [Double](repeating: 0, count: lengths.count)
-        for index in lengths.indices {
-            let field = index % 5
-            norms[index] = parameters.fieldWeights[field]
-                / (1 - parameters.fieldB[field] + parameters.fieldB[field] * Double(lengths[index]) / averages[field])
-        }
-        let k1 = parameters.k1
-        let postings: [[Posting]] = frequencies.map { list in
-            list.map { entry in
-                let base = Int(entry.document) * 5
-                var tf = 0.0
-                for field in 0..<5 where entry.tf[field] > 0 { tf += Double(entry.tf[field]) * norms[base + field] }
-                return Posting(document: entry.document, impact: Float(tf / (tf + k1)))
             }
         }
         // Document frequency of each surface word's term, for ranking corrections and completions.
