@@ -51,9 +51,19 @@ struct QueryLine: Decodable {
     var kind: String
 }
 
+/// The non-empty lines of a file, as slices of one buffer.
 func lines(of path: String) throws -> [Data] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    return data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.map { Data($0) }
+    var ranges: [Range<Int>] = []
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+            if index > start { ranges.append(start..<index) }
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+    }
+    return ranges.map { data[$0] }
 }
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {

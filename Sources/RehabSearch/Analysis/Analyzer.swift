@@ -83,9 +83,22 @@ public struct Analyzer: Sendable {
                     break
                 }
             }
-            let raw = String(decoding: utf8[start..<index], as: UTF8.self)
-            var word = Self.fold(raw)
-            if word.hasSuffix("'s") { word.removeLast(2) }
+            var word: String
+            if !utf8[start..<index].contains(where: { $0 >= 0x80 }) {
+                // ASCII: lowercase the bytes directly, and drop a possessive 's.
+                var end = index
+                if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] | 0x20 == UInt8(ascii: "s") { end -= 2 }
+                word = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in 0..<(end - start) {
+                        let byte = utf8[start + offset]
+                        buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    }
+                    return end - start
+                }
+            } else {
+                word = Self.fold(String(decoding: utf8[start..<index], as: UTF8.self))
+                if word.hasSuffix("'s") { word.removeLast(2) }
+            }
             if !word.isEmpty {
                 body(word, position, start..<index)
                 position += 1

@@ -168,25 +168,12 @@ struct AnalyzedChunk: Sendable {
 
     init(documents: ArraySlice<SearchDocument>, analyzer: Analyzer, synonyms: SynonymTable) {
         var termIndex: [String: Int32] = [:]
-        var stems: [String: String] = [:]
+        var tokenizer = CachingTokenizer(analyzer: analyzer)
         var articleCache: [String: [[Token]]] = [:]
         var counts: [Int32: FieldCounts] = [:]
         counts.reserveCapacity(128)
 
-        func tokens(_ text: String) -> [Token] {
-            var result: [Token] = []
-            analyzer.forEachWord(in: text) { word, position, range in
-                let term: String
-                if let cached = stems[word] {
-                    term = cached
-                } else {
-                    term = Analyzer.term(for: word)
-                    stems[word] = term
-                }
-                result.append(Token(term: term, word: word, position: position, byteRange: range, isStopWord: Analyzer.stopWords.contains(word)))
-            }
-            return result
-        }
+        func tokens(_ text: String) -> [Token] { tokenizer.tokens(text) }
         func id(for term: String) -> Int32 {
             if let existing = termIndex[term] { return existing }
             let new = Int32(terms.count)
@@ -245,4 +232,27 @@ private final class ChunkResults: @unchecked Sendable {
     }
 
     func all() -> [AnalyzedChunk] { slots.compactMap { $0 } }
+}
+
+/// Tokenises with a cache of stems: a corpus repeats a few thousand words millions of times.
+struct CachingTokenizer {
+    let analyzer: Analyzer
+    private var stems: [String: (term: String, isStopWord: Bool)] = [:]
+
+    init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+    mutating func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        analyzer.forEachWord(in: text) { word, position, range in
+            let entry: (term: String, isStopWord: Bool)
+            if let cached = stems[word] {
+                entry = cached
+            } else {
+                entry = (Analyzer.term(for: word), Analyzer.stopWords.contains(word))
+                stems[word] = entry
+            }
+            result.append(Token(term: entry.term, word: word, position: position, byteRange: range, isStopWord: entry.isStopWord))
+        }
+        return result
+    }
 }
