@@ -24,6 +24,7 @@ public actor ContentService {
     private let logger: Logger
     private let synonyms: SynonymTable
     private var current: Snapshot?
+    private var building: Task<Snapshot, any Error>?
 
     public init(store: any ContentStore, synonyms: SynonymTable, logger: Logger) {
         self.store = store
@@ -47,8 +48,19 @@ public actor ContentService {
         return true
     }
 
+    /// Builds a new snapshot, or joins the build already under way.
     @discardableResult
     private func rebuild() async throws -> Snapshot {
+        if let building { return try await building.value }
+        let task = Task { try await self.makeSnapshot() }
+        building = task
+        defer { building = nil }
+        let snapshot = try await task.value
+        current = snapshot
+        return snapshot
+    }
+
+    private func makeSnapshot() async throws -> Snapshot {
         let token = try await store.changeToken()
         async let summaries = store.articleSummaries()
         async let authors = store.authors()
@@ -57,11 +69,15 @@ public actor ContentService {
         async let articles = store.allArticles()
         let now = Date()
         let day = CalendarDate(containing: now)
-        let catalog = SiteCatalog(summaries: try await summaries, authors: try await authors, topics: try await topics,
-                                  imageHashes: try await images, day: day, builtAt: now)
-        let search = SearchDocuments.index(for: try await articles, visibleOn: day, synonyms: synonyms)
+        let (summaryList, authorList, topicList, imageList, articleList) =
+            (try await summaries, try await authors, try await topics, try await images, try await articles)
+        let synonyms = self.synonyms
+        // Build off the actor: requests keep getting the current snapshot while this one is made.
+        let (catalog, search) = await Task.detached(priority: .utility) {
+            (SiteCatalog(summaries: summaryList, authors: authorList, topics: topicList, imageHashes: imageList, day: day, builtAt: now),
+             SearchDocuments.index(for: articleList, visibleOn: day, synonyms: synonyms))
+        }.value
         let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now))
-        current = snapshot
         logger.debug("Content catalogue rebuilt", metadata: ["content.articles": "\(catalog.articles.count)", "content.token": "\(token)"])
         return snapshot
     }
