@@ -58,6 +58,13 @@ struct SearchIndexTests {
         #expect(results.hits.first?.document.id == 4)
     }
 
+    @Test func aSynonymThatNoAnswerUsesIsUnderstoodNotCorrected() {
+        // "charley" is in no document, but it is part of a synonym family.
+        let results = Self.index.search("charley horse in my calf")
+        #expect(results.correctedQuery == nil)
+        #expect(results.hits.first?.document.id == 2)
+    }
+
     @Test func shortWordsAreNotCorrected() {
         #expect(Self.index.search("legz").correctedQuery == nil)
     }

@@ -9,6 +9,9 @@ extension SearchIndex {
         var id: Int32
         var weight: Double
         var isFamily: Bool
+        /// A synonym family the word belongs to: the word is scored with the family's (larger)
+        /// document frequency, so a rare way of saying a common thing does not outweigh the rest.
+        var familyID: Int32? = nil
     }
 
     /// A parsed query: its weighted terms and, when words were corrected, the corrected text.
@@ -47,7 +50,7 @@ extension SearchIndex {
         // still can get there, found by binary search (the MaxScore idea).
         let window = max(offset + limit, 10) * 3
         let weighted = parsed.terms.map { term -> (id: Int32, factor: Float, bound: Float) in
-            let df = Double(postings[Int(term.id)].count)
+            let df = Double(max(postings[Int(term.id)].count, term.familyID.map { postings[Int($0)].count } ?? 0))
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             let factor = Float(term.weight * idf * (parameters.k1 + 1))
             return (term.id, factor, factor * maximumImpacts[Int(term.id)])
@@ -128,6 +131,7 @@ extension SearchIndex {
         }
         var corrected = false
         var correctedWords: [String] = []
+        var termAtPosition: [Int: Int32] = [:]
         for index in tokens.indices {
             let token = tokens[index]
             defer { correctedWords.append(tokens[index].word) }
@@ -135,6 +139,7 @@ extension SearchIndex {
             if let id = termIDs[token.term] {
                 add(id, 1)
                 parsed.wordTerms.insert(id)
+                termAtPosition[token.position] = id
                 continue
             }
             let isLast = index == tokens.count - 1
@@ -144,12 +149,12 @@ extension SearchIndex {
                 for completion in completions { add(completion, parameters.prefixWeight) ; parsed.wordTerms.insert(completion) }
                 if !completions.isEmpty { continue }
             }
-            if synonyms.contains(stem: token.term) { continue }
+            if synonyms.contains(stem: token.term) || synonyms.words.contains(token.word) { continue }
             // The closest word, then the commonest; a synonym's word (no documents) counts as common.
             if let best = spelling.candidates(for: token.word).min(by: { lhs, rhs in
                 lhs.distance != rhs.distance ? lhs.distance < rhs.distance
                     : (words[lhs.word]?.frequency ?? Int32.max) > (words[rhs.word]?.frequency ?? Int32.max)
-            }) {
+            }), best.word != token.word {
                 if let entry = words[best.word] {
                     add(entry.term, parameters.correctionWeight)
                     parsed.wordTerms.insert(entry.term)
@@ -159,10 +164,16 @@ extension SearchIndex {
                 corrected = true
             }
         }
+        var families: [Int32: Int32] = [:]
         for match in synonyms.matches(in: tokens) {
-            if let id = termIDs[SynonymTable.familyTerm(match.family)] { add(id, parameters.synonymWeight, family: true) }
+            guard let id = termIDs[SynonymTable.familyTerm(match.family)] else { continue }
+            add(id, parameters.synonymWeight, family: true)
+            for offset in 0..<match.length {
+                if let word = termAtPosition[match.position + offset], families[word] == nil { families[word] = id }
+            }
         }
-        parsed.terms = weights.map { QueryTerm(id: $0.key, weight: $0.value.0, isFamily: $0.value.1) }.sorted { $0.id < $1.id }
+        parsed.terms = weights.map { QueryTerm(id: $0.key, weight: $0.value.0, isFamily: $0.value.1, familyID: families[$0.key]) }
+            .sorted { $0.id < $1.id }
         if corrected { parsed.correctedQuery = correctedWords.joined(separator: " ") }
         return parsed
     }
@@ -191,6 +202,7 @@ extension SearchIndex {
         guard !wanted.isEmpty else { return 1 }
         // Queries have a handful of words: small arrays beat sets here.
         var questionTerms: [Int32] = []
+        var found: [Int32] = []
         var shared = 0
         var inQuestion = true
         var adjacentPairs = 0
@@ -207,12 +219,14 @@ extension SearchIndex {
                     if isWanted { shared += 1 }
                 }
                 guard isWanted else { continue }
+                if !found.contains(term) { found.append(term) }
                 if lastTerm != term, index - lastIndex <= 3 { adjacentPairs += 1 }
                 lastTerm = term
                 lastIndex = index
             }
         }
-        var factor = 1.0
+        // Answers that contain more of the reader's distinct words rank above those that repeat one.
+        var factor = 0.8 + 0.2 * Double(found.count) / Double(wanted.count)
         if wanted.count > 1 {
             factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
         }
