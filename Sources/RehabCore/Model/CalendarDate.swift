@@ -71,6 +71,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         Int(((other.startInstant.timeIntervalSince1970 - startInstant.timeIntervalSince1970) / 86_400).rounded())
     }
 
+    /// The day `days` after this one (before it, when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(containing: startInstant.addingTimeInterval(Double(days) * 86_400))
+    }
+
     /// This date moved by whole months; the day is clamped to the end of a shorter month.
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months

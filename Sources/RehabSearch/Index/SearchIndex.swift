@@ -96,11 +96,10 @@ public struct SearchIndex: Sendable {
             }
             for (word, local) in chunk.words where words[word] == nil { words[word] = (global[Int(local)], 0) }
             for (offset, (counts, sequence)) in zip(chunk.counts, chunk.sequences).enumerated() {
-                var norms = (0.0, 0.0, 0.0, 0.0, 0.0)
                 func norm(_ field: Int) -> Double {
                     weights[field] / (1 - bs[field] + bs[field] * Double(chunk.lengths[offset * 5 + field]) / averages[field])
                 }
-                norms = (norm(0), norm(1), norm(2), norm(3), norm(4))
+                let norms = (norm(0), norm(1), norm(2), norm(3), norm(4))
                 for (local, tf) in counts {
                     let value = Double(tf[0]) * norms.0 + Double(tf[1]) * norms.1 + Double(tf[2]) * norms.2
                         + Double(tf[3]) * norms.3 + Double(tf[4]) * norms.4

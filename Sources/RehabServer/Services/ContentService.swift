@@ -18,6 +18,8 @@ public actor ContentService {
         public let token: Int64
         /// `Last-Modified` for pages built from this snapshot.
         public let lastModified: String
+        /// The next UTC midnight, when articles dated that day become visible.
+        let validUntil: Date
     }
 
     public nonisolated let store: any ContentStore
@@ -34,7 +36,7 @@ public actor ContentService {
 
     /// The current snapshot, built on first use and rebuilt when the day changes (future articles appear on their day).
     public func snapshot() async throws -> Snapshot {
-        if let current, current.catalog.day == CalendarDate.today { return current }
+        if let current, Date() < current.validUntil { return current }
         return try await rebuild()
     }
 
@@ -43,7 +45,7 @@ public actor ContentService {
     @discardableResult
     public func refreshIfChanged() async throws -> Bool {
         let token = try await store.changeToken()
-        guard current == nil || current?.token != token || current?.catalog.day != CalendarDate.today else { return false }
+        if let current, current.token == token, Date() < current.validUntil { return false }
         try await rebuild()
         return true
     }
@@ -73,11 +75,12 @@ public actor ContentService {
             (try await summaries, try await authors, try await topics, try await images, try await articles)
         let synonyms = self.synonyms
         // Build off the actor: requests keep getting the current snapshot while this one is made.
-        let (catalog, search) = await Task.detached(priority: .utility) {
+        let (catalog, search) = await Task.detached {
             (SiteCatalog(summaries: summaryList, authors: authorList, topics: topicList, imageHashes: imageList, day: day, builtAt: now),
              SearchDocuments.index(for: articleList, visibleOn: day, synonyms: synonyms))
         }.value
-        let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now))
+        let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now),
+                                validUntil: day.adding(days: 1).startInstant)
         logger.debug("Content catalogue rebuilt", metadata: ["content.articles": "\(catalog.articles.count)", "content.token": "\(token)"])
         return snapshot
     }
