@@ -64,19 +64,19 @@ public actor ContentService {
 
     private func makeSnapshot() async throws -> Snapshot {
         let token = try await store.changeToken()
-        async let summaries = store.articleSummaries()
         async let authors = store.authors()
         async let topics = store.topics()
         async let images = store.imageHashes()
         async let articles = store.allArticles()
         let now = Date()
         let day = CalendarDate(containing: now)
-        let (summaryList, authorList, topicList, imageList, articleList) =
-            (try await summaries, try await authors, try await topics, try await images, try await articles)
+        let (authorList, topicList, imageList, articleList) =
+            (try await authors, try await topics, try await images, try await articles)
         let synonyms = self.synonyms
         // Build off the actor: requests keep getting the current snapshot while this one is made.
         let (catalog, search) = await Task.detached {
-            (SiteCatalog(summaries: summaryList, authors: authorList, topics: topicList, imageHashes: imageList, day: day, builtAt: now),
+            // The catalogue's summaries come from the same read as the search index: one pass over the articles.
+            (SiteCatalog(summaries: articleList.map(ArticleSummary.init), authors: authorList, topics: topicList, imageHashes: imageList, day: day, builtAt: now),
              SearchDocuments.index(for: articleList, visibleOn: day, synonyms: synonyms))
         }.value
         let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now),
