@@ -83,7 +83,7 @@ public struct PageRenderer: Sendable {
             sections: sections,
             references: article.references.map { reference in
                 ReferenceView(title: reference.title, publisher: reference.publisher,
-                              url: reference.url.flatMap { Self.isWebURL($0) ? $0 : nil },
+                              url: reference.url.flatMap { WebAddress.isValid($0) ? $0 : nil },
                               accessed: reference.accessed.map { dateView($0, today: today) })
             },
             hasReferences: !article.references.isEmpty,
@@ -166,7 +166,7 @@ public struct PageRenderer: Sendable {
             layout: layout(title: "\(author.name) | \(configuration.siteName)", description: "Articles by \(author.name) on \(configuration.siteName).", path: "/authors/\(author.slug)", current: .none),
             name: author.name,
             credentials: author.credentials.isEmpty ? nil : author.credentials,
-            url: author.url.flatMap { Self.isWebURL($0) ? $0 : nil },
+            url: author.url.flatMap { WebAddress.isValid($0) ? $0 : nil },
             bioHTML: html(author.bio, lowestHeadingLevel: 2, catalog: catalog),
             written: written.map { card($0, catalog: catalog) }, hasWritten: !written.isEmpty,
             reviewed: reviewed.map { card($0, catalog: catalog) }, hasReviewed: !reviewed.isEmpty
@@ -307,11 +307,6 @@ public struct PageRenderer: Sendable {
         let slug = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard Slug.isValid(slug) else { return nil }
         return "/articles/\(slug)" + (fragment.map { "#\($0)" } ?? "")
-    }
-
-    static func isWebURL(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
     }
 }
 

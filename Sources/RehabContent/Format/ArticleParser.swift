@@ -65,7 +65,7 @@ public enum ContentParser {
         var fields = reader
         let name = fields.requiredText("name")
         let url = fields.text("url")
-        if let url, !FrontMatterReader.isWebAddress(url) { fields.report("url", "'url' must be a full http or https address") }
+        if let url, !WebAddress.isValid(url) { fields.report("url", "'url' must be a full http or https address") }
         if let slug = fields.slug("slug"), slug != fileSlug {
             fields.report("slug", "'slug' is '\(slug)' but the file is named '\(fileSlug).md'; they must match")
         }

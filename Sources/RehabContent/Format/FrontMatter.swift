@@ -201,7 +201,7 @@ struct FrontMatterReader {
                 continue
             }
             let url = value("url")
-            if let url, !Self.isWebAddress(url) {
+            if let url, !WebAddress.isValid(url) {
                 fail("url", "'url' must be a full http or https address, not '\(url)'")
             }
             var accessed: CalendarDate?
@@ -213,9 +213,12 @@ struct FrontMatterReader {
         }
         return references
     }
+}
 
-    /// Whether `text` is an absolute http(s) URL with a host.
-    static func isWebAddress(_ text: String) -> Bool {
+/// The one rule for links that content may carry to readers.
+public enum WebAddress {
+    /// Whether `text` is an absolute http or https URL with a host.
+    public static func isValid(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else { return false }
