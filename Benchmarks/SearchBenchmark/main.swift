@@ -130,7 +130,7 @@ do {
         byKind[kind] = ["n": reciprocal[kind]?.count ?? 0, "mrr10": mean(reciprocal[kind]), "recall10": mean(found[kind])]
     }
     let output: [String: Any] = [
-        "engine": "rehabfaqs", "version": "0.1.0", "n_docs": documents.count, "build_s": buildSeconds,
+        "engine": "rehabfaqs", "version": "0.1.0", "n_docs": index.documentCount, "build_s": buildSeconds,
         "index_bytes": 0, "peak_rss_bytes": Int(usage.ru_maxrss) * 1024, "n_queries": queries.count,
         "p50_us": percentile(sorted, 50), "p95_us": percentile(sorted, 95), "p99_us": percentile(sorted, 99),
         "mrr10": mean(reciprocal["all"]), "recall10": mean(found["all"]),

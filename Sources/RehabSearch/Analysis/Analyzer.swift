@@ -28,8 +28,11 @@ public struct Analyzer: Sendable {
         "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too",
         "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
         "will", "with", "would", "you", "your", "yours", "yourself", "im", "ive", "id", "get", "got",
-        "any", "all", "also", "what's", "whats", "really", "please", "help", "helps", "helped", "helping", "thing", "things",
+        "any", "all", "also", "what's", "whats", "really", "please", "thing", "things", "tips", "tip", "advice", "way", "ways",
     ]
+
+    /// Words that readers add to almost any question ("what helps?"): searched, but weighted low.
+    public static let weakWords: Set<String> = ["help", "helps", "helped", "helping"]
 
     public init() {}
 

@@ -90,6 +90,9 @@ public struct SynonymTable: Sendable {
         return found
     }
 
+    /// The members whose first stem is `stem`, longest first.
+    func members(startingWith stem: String) -> [(stems: [String], family: Int)] { byFirstStem[stem] ?? [] }
+
     /// Whether a single word, as a stem, belongs to a family.
     public func contains(stem: String) -> Bool { families[[stem]] != nil }
 }

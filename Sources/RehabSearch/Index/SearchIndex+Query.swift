@@ -4,21 +4,20 @@ extension SearchIndex {
     /// The longest query accepted, in characters; longer ones are refused by callers with a clear message.
     public static let maximumQueryLength = 1_000
 
-    /// A query term with its weight and whether it is a family (synonym) term.
+    /// A query term with its weight.
     struct QueryTerm {
-        var id: Int32
+        var term: String
         var weight: Double
-        var isFamily: Bool
         /// A synonym family the word belongs to: the word is scored with the family's (larger)
         /// document frequency, so a rare way of saying a common thing does not outweigh the rest.
-        var familyID: Int32? = nil
+        var family: String? = nil
     }
 
     /// A parsed query: its weighted terms and, when words were corrected, the corrected text.
     struct ParsedQuery {
         var terms: [QueryTerm] = []
-        /// Term ids of the words the reader typed (after correction), for proximity and highlighting.
-        var wordTerms: Set<Int32> = []
+        /// The terms of the words the reader typed (after correction), for proximity and highlighting.
+        var wordTerms: Set<String> = []
         var correctedQuery: String?
     }
 
@@ -35,82 +34,51 @@ extension SearchIndex {
     ///   - snippets: Whether to build highlighted snippets (the benchmark skips them).
     public func search(_ query: String, limit: Int = 10, offset: Int = 0, topic: String? = nil, snippets: Bool = true) -> SearchResults {
         let parsed = parse(query)
-        guard !parsed.terms.isEmpty, limit > 0, !documents.isEmpty else {
+        guard !parsed.terms.isEmpty, limit > 0, offset >= 0, documentCount > 0 else {
             return SearchResults(hits: [], total: 0, correctedQuery: parsed.correctedQuery)
         }
-        var scores = [Float](repeating: 0, count: documents.count)
-        var touched: [Int32] = []
-        let count = Double(documents.count)
-        var allowed: [Bool]?
-        if let topic {
-            allowed = documents.map { $0.topicSlugs.contains(topic) }
+        let count = Double(documentCount)
+        let k1 = parameters.k1
+        let idfs = parsed.terms.map { term -> Double in
+            let df = Double(max(documentFrequency(of: term.term), term.family.map(documentFrequency(of:)) ?? 0))
+            return log(1 + (count - df + 0.5) / (df + 0.5))
         }
-        // Term at a time, rarest (highest possible contribution) first. Once the terms left could
-        // not lift an unseen document into the top `window`, they only update documents that
-        // still can get there, found by binary search (the MaxScore idea).
+        // The proximity and question bonuses re-rank the best few times the page.
         let window = max(offset + limit, 10) * 3
-        let weighted = parsed.terms.map { term -> (id: Int32, factor: Float, bound: Float) in
-            let df = Double(max(postings[Int(term.id)].count, term.familyID.map { postings[Int($0)].count } ?? 0))
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            let factor = Float(term.weight * idf * (parameters.k1 + 1))
-            return (term.id, factor, factor * maximumImpacts[Int(term.id)])
-        }.sorted { $0.bound > $1.bound }
-        var remaining = weighted.reduce(Float(0)) { $0 + $1.bound }
-        var termIndex = 0
-        var threshold: Float = 0
-        while termIndex < weighted.count, remaining >= threshold || touched.count < window {
-            let term = weighted[termIndex]
-            scores.withUnsafeMutableBufferPointer { scores in
-                postings[Int(term.id)].withUnsafeBufferPointer { list in
-                    for posting in list {
-                        let document = Int(posting.document)
-                        if let allowed, !allowed[document] { continue }
-                        if scores[document] == 0 { touched.append(posting.document) }
-                        scores[document] += term.factor * posting.impact
-                    }
-                }
+        var candidates: [(segment: Int, document: Int32, score: Double)] = []
+        var total = 0
+        for (number, (segment, hasRemovals)) in segments.enumerated() {
+            var terms: [ScoredTerm] = []
+            for (term, idf) in zip(parsed.terms, idfs) {
+                guard let id = segment.termIDs[term.term] else { continue }
+                terms.append(ScoredTerm(id: id, factor: Float(term.weight * idf * (k1 + 1))))
             }
-            remaining -= term.bound
-            termIndex += 1
-            if touched.count >= window, termIndex < weighted.count {
-                threshold = TopK.threshold(of: touched, scores: scores, k: window)
+            let isAllowed: ((Int32) -> Bool)?
+            switch (topic, hasRemovals) {
+            case (nil, false): isAllowed = nil
+            case (nil, true): isAllowed = { !self.isRemoved($0) }
+            case (let topic?, false): isAllowed = { segment.documents[Int($0)].topicSlugs.contains(topic) }
+            case (let topic?, true): isAllowed = { !self.isRemoved($0) && segment.documents[Int($0)].topicSlugs.contains(topic) }
+            }
+            let (entries, matched) = segment.topDocuments(for: terms, window: window, negligible: Float(parameters.negligibleContribution), isAllowed: isAllowed)
+            total += matched
+            let wanted = parsed.wordTerms.compactMap { segment.termIDs[$0] }
+            for entry in entries {
+                let bonus = segment.bonus(for: entry.document, wanted: wanted, parameters: parameters)
+                candidates.append((number, entry.document, Double(entry.score) * bonus))
             }
         }
-        if termIndex < weighted.count {
-            // Only documents whose score plus everything left could still reach the threshold.
-            var live = touched.filter { scores[Int($0)] + remaining >= threshold }
-            for term in weighted[termIndex...] {
-                let list = postings[Int(term.id)]
-                for document in live {
-                    if let impact = Self.impact(of: document, in: list) { scores[Int(document)] += term.factor * impact }
-                }
-                remaining -= term.bound
-                live = live.filter { scores[Int($0)] + remaining >= threshold }
-            }
+        candidates.sort { lhs, rhs in
+            lhs.score != rhs.score ? lhs.score > rhs.score
+                : lhs.segment != rhs.segment ? lhs.segment < rhs.segment : lhs.document < rhs.document
         }
-        // Re-rank the best candidates with proximity and exact-question bonuses.
-        let wanted = Array(parsed.wordTerms)
-        var candidates: [(document: Int, score: Double)] = TopK.best(of: touched, scores: scores, k: window).map { entry in
-            let document = Int(entry.document)
-            return (document, Double(entry.score) * bonus(for: document, query: parsed, wanted: wanted))
+        let segments = self.segments.map(\.segment)
+        let hits = candidates.dropFirst(offset).prefix(limit).map { candidate in
+            let document = segments[candidate.segment].documents[Int(candidate.document)]
+            return SearchHit(document: document, score: candidate.score,
+                             snippet: snippets ? snippet(for: document, query: parsed) : "")
         }
-        candidates.sort { lhs, rhs in lhs.score != rhs.score ? lhs.score > rhs.score : lhs.document < rhs.document }
-        let page = candidates.dropFirst(offset).prefix(limit)
-        let hits = page.map { candidate in
-            SearchHit(document: documents[candidate.document], score: candidate.score,
-                      snippet: snippets ? snippet(for: documents[candidate.document], query: parsed) : "")
-        }
-        return SearchResults(hits: hits, total: touched.count, correctedQuery: parsed.correctedQuery)
-    }
-
-    /// The impact of `document` in a posting list sorted by document, by binary search.
-    static func impact(of document: Int32, in list: [Posting]) -> Float? {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].document < document { low = middle + 1 } else { high = middle }
-        }
-        return low < list.count && list[low].document == document ? list[low].impact : nil
+        return SearchResults(hits: hits, total: total, correctedQuery: parsed.correctedQuery)
     }
 
     /// Up to `limit` questions for a partly typed query, for search-as-you-type.
@@ -125,117 +93,81 @@ extension SearchIndex {
         var tokens = Array(analyzer.allTokens(String(query.prefix(Self.maximumQueryLength))).prefix(64))
         guard !tokens.isEmpty else { return parsed }
         let endsInWord = query.last.map { $0.isLetter || $0.isNumber } ?? false
-        var weights: [Int32: (Double, Bool)] = [:]
-        func add(_ id: Int32, _ weight: Double, family: Bool = false) {
-            if weight > (weights[id]?.0 ?? 0) { weights[id] = (weight, family) }
+        var weights: [String: Double] = [:]
+        func add(_ term: String, _ weight: Double) {
+            if weight > (weights[term] ?? 0) { weights[term] = weight }
         }
         var corrected = false
         var correctedWords: [String] = []
-        var termAtPosition: [Int: Int32] = [:]
+        var termAtPosition: [Int: String] = [:]
         for index in tokens.indices {
             let token = tokens[index]
             defer { correctedWords.append(tokens[index].word) }
             guard !token.isStopWord else { continue }
-            if let id = termIDs[token.term] {
-                add(id, 1)
-                parsed.wordTerms.insert(id)
-                termAtPosition[token.position] = id
+            if contains(term: token.term) {
+                add(token.term, Analyzer.weakWords.contains(token.word) ? parameters.weakWordWeight : 1)
+                parsed.wordTerms.insert(token.term)
+                termAtPosition[token.position] = token.term
                 continue
             }
             let isLast = index == tokens.count - 1
             if isLast, endsInWord, token.word.count >= 2 {
                 // The last word may be unfinished: complete it from the index's words.
                 let completions = completions(of: token.word, limit: 3)
-                for completion in completions { add(completion, parameters.prefixWeight) ; parsed.wordTerms.insert(completion) }
+                for completion in completions {
+                    add(completion, parameters.prefixWeight)
+                    parsed.wordTerms.insert(completion)
+                }
                 if !completions.isEmpty { continue }
             }
             if synonyms.contains(stem: token.term) || synonyms.words.contains(token.word) { continue }
             // The closest word, then the commonest; a synonym's word (no documents) counts as common.
-            if let best = spelling.candidates(for: token.word).min(by: { lhs, rhs in
+            let candidates = baseSpelling.candidates(for: token.word) + recentSpelling.candidates(for: token.word)
+            if let best = candidates.min(by: { lhs, rhs in
                 lhs.distance != rhs.distance ? lhs.distance < rhs.distance
-                    : (words[lhs.word]?.frequency ?? Int32.max) > (words[rhs.word]?.frequency ?? Int32.max)
+                    : wordFrequency(lhs.word) > wordFrequency(rhs.word)
             }), best.word != token.word {
-                if let entry = words[best.word] {
-                    add(entry.term, parameters.correctionWeight)
-                    parsed.wordTerms.insert(entry.term)
+                if let term = term(ofWord: best.word) {
+                    add(term, parameters.correctionWeight)
+                    parsed.wordTerms.insert(term)
                 }
                 tokens[index].word = best.word
                 tokens[index].term = Analyzer.term(for: best.word)
                 corrected = true
             }
         }
-        var families: [Int32: Int32] = [:]
+        var families: [String: String] = [:]
         for match in synonyms.matches(in: tokens) {
-            guard let id = termIDs[SynonymTable.familyTerm(match.family)] else { continue }
-            add(id, parameters.synonymWeight, family: true)
+            let family = SynonymTable.familyTerm(match.family)
+            guard contains(term: family) else { continue }
+            add(family, parameters.synonymWeight)
             for offset in 0..<match.length {
-                if let word = termAtPosition[match.position + offset], families[word] == nil { families[word] = id }
+                if let word = termAtPosition[match.position + offset], families[word] == nil { families[word] = family }
             }
         }
-        parsed.terms = weights.map { QueryTerm(id: $0.key, weight: $0.value.0, isFamily: $0.value.1, familyID: families[$0.key]) }
-            .sorted { $0.id < $1.id }
+        parsed.terms = weights.map { QueryTerm(term: $0.key, weight: $0.value, family: families[$0.key]) }
+            .sorted { $0.term < $1.term }
         if corrected { parsed.correctedQuery = correctedWords.joined(separator: " ") }
         return parsed
     }
 
-    /// Term ids of the most frequent index words that start with `prefix`.
-    func completions(of prefix: String, limit: Int) -> [Int32] {
-        var low = 0, high = sortedWords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedWords[middle] < prefix { low = middle + 1 } else { high = middle }
-        }
-        var found: [(Int32, Int32)] = []
-        var index = low
-        while index < sortedWords.count, sortedWords[index].hasPrefix(prefix), found.count < 200 {
-            if let entry = words[sortedWords[index]] { found.append((entry.term, entry.frequency)) }
-            index += 1
-        }
-        var seen = Set<Int32>()
-        return found.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    /// How many documents contain the word's term; words only the synonym file has count as common.
+    func wordFrequency(_ word: String) -> Int {
+        guard let term = term(ofWord: word) else { return Int.max }
+        return documentFrequency(of: term)
     }
 
-    // MARK: - Bonuses
-
-    /// A factor of 1 or more: query words next to each other, and a query that is the question.
-    func bonus(for document: Int, query: ParsedQuery, wanted: [Int32]) -> Double {
-        guard !wanted.isEmpty else { return 1 }
-        // Queries have a handful of words: small arrays beat sets here.
-        var questionTerms: [Int32] = []
-        var found: [Int32] = []
-        var shared = 0
-        var inQuestion = true
-        var adjacentPairs = 0
-        var lastTerm: Int32 = -1
-        var lastIndex = -10
-        sequences[document].withUnsafeBufferPointer { sequence in
-            for index in sequence.indices {
-                let term = sequence[index]
-                if term == -2 { inQuestion = false; lastIndex = -10; continue }
-                guard term >= 0 else { continue }
-                let isWanted = wanted.contains(term)
-                if inQuestion, !questionTerms.contains(term) {
-                    questionTerms.append(term)
-                    if isWanted { shared += 1 }
-                }
-                guard isWanted else { continue }
-                if !found.contains(term) { found.append(term) }
-                if lastTerm != term, index - lastIndex <= 3 { adjacentPairs += 1 }
-                lastTerm = term
-                lastIndex = index
-            }
+    /// Terms of the most frequent index words that start with `prefix`.
+    func completions(of prefix: String, limit: Int) -> [String] {
+        let words = Set(base.words(startingWith: prefix, limit: 200) + recent.words(startingWith: prefix, limit: 200))
+        let ranked: [(term: String, frequency: Int)] = words.map { (Analyzer.term(for: $0), wordFrequency($0)) }
+        let sorted = ranked.sorted { lhs, rhs in
+            lhs.frequency != rhs.frequency ? lhs.frequency > rhs.frequency : lhs.term < rhs.term
         }
-        // Answers that contain more of the reader's distinct words rank above those that repeat one.
-        var factor = 0.8 + 0.2 * Double(found.count) / Double(wanted.count)
-        if wanted.count > 1 {
-            factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
-        }
-        if !questionTerms.isEmpty {
-            let coverage = Double(shared) / Double(questionTerms.count)
-            let precision = Double(shared) / Double(wanted.count)
-            factor += 0.1 * parameters.exactQuestionBonus * coverage * precision
-        }
-        return factor
+        var seen = Set<String>()
+        var result: [String] = []
+        for entry in sorted where result.count < limit && seen.insert(entry.term).inserted { result.append(entry.term) }
+        return result
     }
 
     // MARK: - Snippets
@@ -245,7 +177,7 @@ extension SearchIndex {
         let text = document.answer
         let tokens = analyzer.allTokens(text)
         guard !tokens.isEmpty else { return Self.escape(String(text.prefix(200))) }
-        let matched = tokens.map { token in !token.isStopWord && termIDs[token.term].map(query.wordTerms.contains) == true }
+        let matched = tokens.map { token in !token.isStopWord && query.wordTerms.contains(token.term) }
         var best = 0, bestCount = -1, running = 0
         for index in tokens.indices {
             if matched[index] { running += 1 }
@@ -285,50 +217,5 @@ extension SearchIndex {
             }
         }
         return result
-    }
-}
-
-/// Selecting the best `k` of many scored documents with a small min-heap: one comparison for
-/// most documents, no copy of the candidate list.
-enum TopK {
-    typealias Entry = (document: Int32, score: Float)
-
-    /// The `k` best documents by score (ties broken by lower document id), in no particular order.
-    static func best(of documents: [Int32], scores: [Float], k: Int) -> [Entry] {
-        var heap: [Entry] = []
-        heap.reserveCapacity(k)
-        for document in documents {
-            let entry: Entry = (document, scores[Int(document)])
-            if heap.count < k {
-                heap.append(entry)
-                var child = heap.count - 1
-                while child > 0, worse(heap[child], heap[(child - 1) / 2]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if worse(heap[0], entry) {
-                heap[0] = entry
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1, right = left + 1
-                    var smallest = parent
-                    if left < heap.count, worse(heap[left], heap[smallest]) { smallest = left }
-                    if right < heap.count, worse(heap[right], heap[smallest]) { smallest = right }
-                    if smallest == parent { break }
-                    heap.swapAt(parent, smallest)
-                    parent = smallest
-                }
-            }
-        }
-        return heap
-    }
-
-    /// The score of the `k`-th best document.
-    static func threshold(of documents: [Int32], scores: [Float], k: Int) -> Float {
-        best(of: documents, scores: scores, k: k).map(\.score).min() ?? 0
-    }
-
-    private static func worse(_ a: Entry, _ b: Entry) -> Bool {
-        a.score != b.score ? a.score < b.score : a.document > b.document
     }
 }

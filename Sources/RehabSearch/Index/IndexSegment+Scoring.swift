@@ -1,0 +1,211 @@
+import Foundation
+
+/// A query term resolved in one segment: its id and its query-dependent factor (weight × idf × (k1 + 1)).
+struct ScoredTerm {
+    var id: Int32
+    var factor: Float
+}
+
+extension IndexSegment {
+
+    /// The best `window` documents for the terms, by BM25F score, and how many documents matched.
+    ///
+    /// Score at a time: every term's postings are stored in runs of equal impact, and the runs of all
+    /// the query's terms are added into a score array, one constant per run. Runs that would add less
+    /// than `negligible` times the largest run's contribution are left out: a common word in a long
+    /// answer cannot change which answers lead, and skipping it saves most of the work on common words.
+    ///
+    /// - Parameter isAllowed: Documents excluded by a filter (topic, removed) never enter the results.
+    func topDocuments(for terms: [ScoredTerm], window: Int, negligible: Float, isAllowed: ((Int32) -> Bool)?) -> (entries: [TopK.Entry], total: Int) {
+        guard !documents.isEmpty, !terms.isEmpty, window > 0 else { return ([], 0) }
+        var order: [(contribution: Float, start: Int32, end: Int32)] = []
+        for term in terms {
+            var start = postingStart[Int(term.id)]
+            for run in runs[Int(runStart[Int(term.id)])..<Int(runStart[Int(term.id) + 1])] {
+                order.append((term.factor * run.impact, start, run.end))
+                start = run.end
+            }
+        }
+        order.sort { $0.contribution > $1.contribution }
+        if let top = order.first?.contribution {
+            let floor = top * negligible
+            if let cut = order.firstIndex(where: { $0.contribution < floor }) { order.removeSubrange(cut...) }
+        }
+        return scratch.withScratch { scratch in
+            defer { scratch.reset() }
+            let scores = scratch.scores, flags = scratch.flags
+            postingDocuments.withUnsafeBufferPointer { documents in
+                for run in order {
+                    let contribution = run.contribution
+                    for index in Int(run.start)..<Int(run.end) {
+                        let document = Int(documents[index])
+                        scores[document] += contribution
+                        flags[document >> ScoreScratch.blockShift] = 1
+                    }
+                }
+            }
+            // The window-th best score among some documents is a lower bound on the window-th best of
+            // all: take it from the leading term's best postings, so that the scan below can pass over
+            // most of the score array eight documents at a time.
+            let leading = terms.max { $0.factor < $1.factor }!
+            let start = Int(postingStart[Int(leading.id)]), end = Int(postingStart[Int(leading.id) + 1])
+            var sample = TopK.Heap(capacity: window)
+            for index in start..<min(end, start + window * 4) {
+                let document = postingDocuments[index]
+                if let isAllowed, !isAllowed(document) { continue }
+                sample.offer((document, scores[Int(document)]))
+            }
+            return select(window, in: scratch, atLeast: sample.isFull ? sample.minimum : 0, isAllowed: isAllowed)
+        }
+    }
+
+    /// The `k` best touched documents scoring at least `floor`, and how many documents were touched.
+    ///
+    /// Eight scores at a time: once the heap is full, most groups of eight hold nothing better than
+    /// its worst entry and are passed over with one comparison.
+    private func select(_ k: Int, in scratch: ScoreScratch, atLeast floor: Float, isAllowed: ((Int32) -> Bool)?) -> ([TopK.Entry], Int) {
+        var heap = TopK.Heap(capacity: k)
+        var counts = SIMD8<Int32>()
+        let zero = SIMD8<Float>(), one = SIMD8<Int32>(repeating: 1)
+        let scores = scratch.scores, flags = scratch.flags
+        let whole = scratch.documentCount & ~7
+        var extraMatched = 0
+        for block in 0..<scratch.blockCount where flags[block] != 0 {
+            let start = block << ScoreScratch.blockShift
+            var group = start
+            let end = min(start + 64, scratch.documentCount)
+            while group < end {
+                if group < whole {
+                    let values = UnsafeRawPointer(scores + group).loadUnaligned(as: SIMD8<Float>.self)
+                    let touched = values .> zero
+                    if isAllowed == nil { counts &+= one.replacing(with: 0, where: .!touched) }
+                    let cutoff = heap.isFull ? max(heap.minimum, floor) : floor
+                    if any(values .>= cutoff) || (isAllowed != nil && any(touched)) {
+                        for document in group..<(group + 8) {
+                            offer(document, scores[document], floor: floor, heap: &heap, matched: &extraMatched, isAllowed: isAllowed)
+                        }
+                    }
+                    group += 8
+                } else {
+                    offer(group, scores[group], floor: floor, heap: &heap, matched: &extraMatched, isAllowed: isAllowed, countAlways: true)
+                    group += 1
+                }
+            }
+        }
+        return (heap.entries, Int(counts.wrappedSum()) + extraMatched)
+    }
+
+    /// One document for ``select(_:in:atLeast:isAllowed:)``; counts it when a filter is in place (or
+    /// `countAlways`), since the vector count only serves the unfiltered case.
+    @inline(__always)
+    private func offer(_ document: Int, _ score: Float, floor: Float, heap: inout TopK.Heap, matched: inout Int,
+                       isAllowed: ((Int32) -> Bool)?, countAlways: Bool = false) {
+        guard score > 0 else { return }
+        if let isAllowed {
+            guard isAllowed(Int32(document)) else { return }
+            matched += 1
+        } else if countAlways {
+            matched += 1
+        }
+        guard score >= floor, !heap.isFull || score > heap.minimum else { return }
+        heap.offer((Int32(document), score))
+    }
+
+    /// How well the document's question matches the query: a factor of 1 or more.
+    ///
+    /// Three signals, all from the question, the part that readers' words echo most: how many of the
+    /// query's distinct words it contains, whether they stand close together, and how much of the
+    /// question the query covers, which is largest when the query is the question.
+    func bonus(for document: Int32, wanted: [Int32], parameters: SearchIndex.Parameters) -> Double {
+        guard !wanted.isEmpty else { return 1 }
+        // Queries and questions have a handful of words: small arrays beat sets here.
+        var questionTerms: [Int32] = []
+        var shared = 0
+        var adjacentPairs = 0
+        var lastTerm: Int32 = -1
+        var lastIndex = -10
+        let start = Int(questionStart[Int(document)]), end = Int(questionStart[Int(document) + 1])
+        questionTerms.reserveCapacity(end - start)
+        self.questionTerms.withUnsafeBufferPointer { sequence in
+            for index in start..<end {
+                let term = sequence[index]
+                guard term >= 0 else { continue }
+                let isWanted = wanted.contains(term)
+                if !questionTerms.contains(term) {
+                    questionTerms.append(term)
+                    if isWanted { shared += 1 }
+                }
+                guard isWanted else { continue }
+                if lastTerm != term, index - lastIndex <= 3 { adjacentPairs += 1 }
+                lastTerm = term
+                lastIndex = index
+            }
+        }
+        var factor = 0.8 + 0.2 * Double(shared) / Double(wanted.count)
+        if wanted.count > 1 {
+            factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
+        }
+        if !questionTerms.isEmpty {
+            let coverage = Double(shared) / Double(questionTerms.count)
+            let precision = Double(shared) / Double(wanted.count)
+            factor += 0.1 * parameters.exactQuestionBonus * coverage * coverage * precision
+        }
+        return factor
+    }
+}
+
+/// Selecting the best `k` of many scored documents with a small min-heap.
+enum TopK {
+    typealias Entry = (document: Int32, score: Float)
+
+    /// A min-heap of at most `capacity` entries: the worst kept entry is at the top.
+    struct Heap {
+        let capacity: Int
+        private(set) var entries: [Entry] = []
+
+        var isFull: Bool { entries.count >= capacity }
+        /// The worst kept score (only meaningful when full).
+        var minimum: Float { entries.first?.score ?? 0 }
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            entries.reserveCapacity(capacity)
+        }
+
+        /// Keeps `entry` if it is among the best `capacity` so far (ties go to the lower document).
+        @inline(__always)
+        mutating func offer(_ entry: Entry) {
+            if entries.count < capacity {
+                entries.append(entry)
+                var child = entries.count - 1
+                while child > 0, TopK.worse(entries[child], entries[(child - 1) / 2]) {
+                    entries.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if capacity > 0, TopK.worse(entries[0], entry) {
+                entries[0] = entry
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1, right = left + 1
+                    var smallest = parent
+                    if left < entries.count, TopK.worse(entries[left], entries[smallest]) { smallest = left }
+                    if right < entries.count, TopK.worse(entries[right], entries[smallest]) { smallest = right }
+                    if smallest == parent { break }
+                    entries.swapAt(parent, smallest)
+                    parent = smallest
+                }
+            }
+        }
+    }
+
+    /// The `k` best documents by score, in no particular order.
+    static func best(of documents: [Int32], scores: UnsafeMutablePointer<Float>, k: Int) -> [Entry] {
+        var heap = Heap(capacity: k)
+        for document in documents { heap.offer((document, scores[Int(document)])) }
+        return heap.entries
+    }
+
+    static func worse(_ a: Entry, _ b: Entry) -> Bool {
+        a.score != b.score ? a.score < b.score : a.document > b.document
+    }
+}
