@@ -66,6 +66,40 @@ func lines(of path: String) throws -> [Data] {
     return ranges.map { data[$0] }
 }
 
+/// Decodes the corpus lines on every core, in order.
+func decodeInParallel(_ lines: [Data]) throws -> [SearchDocument] {
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    let size = (lines.count + parts - 1) / parts
+    let results = DecodedParts(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let decoder = JSONDecoder()
+        let range = min(lines.count, part * size)..<min(lines.count, (part + 1) * size)
+        results.store(Result {
+            try lines[range].map { line -> SearchDocument in
+                let entry = try decoder.decode(CorpusLine.self, from: line)
+                return SearchDocument(id: entry.id, question: entry.question, answer: entry.answer,
+                                      topics: entry.topic.map { [$0] } ?? [])
+            }
+        }, at: part)
+    }
+    return try results.all().flatMap { try $0.get() }
+}
+
+/// One slot per part, each written by one thread.
+final class DecodedParts: @unchecked Sendable {
+    private var slots: [Result<[SearchDocument], any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ result: Result<[SearchDocument], any Error>, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = result
+    }
+    func all() -> [Result<[SearchDocument], any Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
@@ -80,11 +114,7 @@ do {
     let clock = ContinuousClock()
 
     let buildStart = clock.now
-    let documents = try lines(of: arguments.corpus).map { line -> SearchDocument in
-        let entry = try decoder.decode(CorpusLine.self, from: line)
-        return SearchDocument(id: entry.id, question: entry.question, answer: entry.answer,
-                              topics: entry.topic.map { [$0] } ?? [])
-    }
+    let documents = try decodeInParallel(lines(of: arguments.corpus))
     let index = SearchIndex(documents: documents, synonyms: try SearchResources.synonyms())
     let buildSeconds = Double((clock.now - buildStart).components.attoseconds) / 1e18 + Double((clock.now - buildStart).components.seconds)
 

@@ -64,47 +64,59 @@ public struct Analyzer: Sendable {
     /// A word is a run of letters and digits; an apostrophe between letters stays inside it
     /// ("don't"), and a possessive `'s` is dropped ("woman's" → "woman").
     public func forEachWord(in text: String, _ body: (_ word: String, _ position: Int, _ byteRange: Range<Int>) -> Void) {
-        let utf8 = Array(text.utf8)
-        var position = 0
-        var index = 0
-        let count = utf8.count
-        while index < count {
-            // Skip to the start of a word.
-            guard let (_, startLength) = Self.wordScalar(utf8, at: index) else {
-                index += Self.scalarLength(utf8[index])
-                continue
-            }
-            let start = index
-            index += startLength
+        var text = text
+        text.withUTF8 { utf8 in
+            var position = 0
+            var index = 0
+            let count = utf8.count
             while index < count {
-                if let (_, length) = Self.wordScalar(utf8, at: index) {
-                    index += length
-                } else if Self.isApostrophe(utf8, at: index), let next = Self.apostropheLength(utf8, at: index),
-                          index + next < count, Self.wordScalar(utf8, at: index + next) != nil {
-                    index += next
-                } else {
-                    break
+                // Skip to the start of a word.
+                let startLength = Self.wordScalarLength(utf8, at: index)
+                guard startLength > 0 else {
+                    index += Self.scalarLength(utf8[index])
+                    continue
                 }
-            }
-            var word: String
-            if !utf8[start..<index].contains(where: { $0 >= 0x80 }) {
-                // ASCII: lowercase the bytes directly, and drop a possessive 's.
-                var end = index
-                if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] | 0x20 == UInt8(ascii: "s") { end -= 2 }
-                word = String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for offset in 0..<(end - start) {
-                        let byte = utf8[start + offset]
-                        buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                let start = index
+                var isASCII = utf8[index] < 0x80
+                index += startLength
+                while index < count {
+                    let byte = utf8[index]
+                    if byte < 0x80, Self.isASCIIWordByte(byte) {
+                        index += 1
+                        continue
                     }
-                    return end - start
+                    let length = Self.wordScalarLength(utf8, at: index)
+                    if length > 0 {
+                        isASCII = false
+                        index += length
+                    } else if let next = Self.apostropheLength(utf8, at: index),
+                              index + next < count, Self.wordScalarLength(utf8, at: index + next) > 0 {
+                        if next > 1 { isASCII = false }
+                        index += next
+                    } else {
+                        break
+                    }
                 }
-            } else {
-                word = Self.fold(String(decoding: utf8[start..<index], as: UTF8.self))
-                if word.hasSuffix("'s") { word.removeLast(2) }
-            }
-            if !word.isEmpty {
-                body(word, position, start..<index)
-                position += 1
+                var word: String
+                if isASCII {
+                    // ASCII: lowercase the bytes directly, and drop a possessive 's.
+                    var end = index
+                    if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] | 0x20 == UInt8(ascii: "s") { end -= 2 }
+                    word = String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for offset in 0..<(end - start) {
+                            let byte = utf8[start + offset]
+                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return end - start
+                    }
+                } else {
+                    word = Self.fold(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<index]), as: UTF8.self))
+                    if word.hasSuffix("'s") { word.removeLast(2) }
+                }
+                if !word.isEmpty {
+                    body(word, position, start..<index)
+                    position += 1
+                }
             }
         }
     }
@@ -119,25 +131,27 @@ public struct Analyzer: Sendable {
 
     // MARK: - UTF-8 scanning
 
-    /// The scalar at `index` and its length if it is a letter or digit.
-    private static func wordScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
-        let byte = bytes[index]
-        if byte < 0x80 {
-            let isWord = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            return isWord ? (Unicode.Scalar(byte), 1) : nil
-        }
-        let length = scalarLength(byte)
-        guard index + length <= bytes.count,
-              let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
-        else { return nil }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil ? (scalar, length) : nil
+    /// Whether an ASCII byte is a letter or digit.
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
-    private static func isApostrophe(_ bytes: [UInt8], at index: Int) -> Bool { apostropheLength(bytes, at: index) != nil }
+    /// The length of the scalar at `index` if it is a letter or digit, else 0.
+    @inline(__always)
+    private static func wordScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return isASCIIWordByte(byte) ? 1 : 0 }
+        let length = scalarLength(byte)
+        guard index + length <= bytes.count,
+              let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self).unicodeScalars.first
+        else { return 0 }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil ? length : 0
+    }
 
     /// The length of an apostrophe (' or ’) at `index`.
-    private static func apostropheLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    private static func apostropheLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         if bytes[index] == 0x27 { return 1 }
         if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return 3 }
         return nil

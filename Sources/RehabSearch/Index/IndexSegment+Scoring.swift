@@ -60,62 +60,68 @@ extension IndexSegment {
     }
 
     /// The `k` best touched documents scoring at least `floor`, and how many documents were touched.
-    ///
-    /// Eight scores at a time: once the heap is full, most groups of eight hold nothing better than
-    /// its worst entry and are passed over with one comparison.
     private func select(_ k: Int, in scratch: ScoreScratch, atLeast floor: Float, isAllowed: ((Int32) -> Bool)?) -> ([TopK.Entry], Int) {
+        guard let isAllowed else { return selectAll(k, in: scratch, atLeast: floor) }
         var heap = TopK.Heap(capacity: k)
-        var counts = SIMD8<Int32>()
-        let zero = SIMD8<Float>(), one = SIMD8<Int32>(repeating: 1)
+        var matched = 0
         let scores = scratch.scores, flags = scratch.flags
-        let whole = scratch.documentCount & ~7
-        var extraMatched = 0
         for block in 0..<scratch.blockCount where flags[block] != 0 {
             let start = block << ScoreScratch.blockShift
-            var group = start
-            let end = min(start + 64, scratch.documentCount)
-            while group < end {
-                if group < whole {
-                    let values = UnsafeRawPointer(scores + group).loadUnaligned(as: SIMD8<Float>.self)
-                    let touched = values .> zero
-                    if isAllowed == nil { counts &+= one.replacing(with: 0, where: .!touched) }
-                    let cutoff = heap.isFull ? max(heap.minimum, floor) : floor
-                    if any(values .>= cutoff) || (isAllowed != nil && any(touched)) {
-                        for document in group..<(group + 8) {
-                            offer(document, scores[document], floor: floor, heap: &heap, matched: &extraMatched, isAllowed: isAllowed)
-                        }
-                    }
-                    group += 8
-                } else {
-                    offer(group, scores[group], floor: floor, heap: &heap, matched: &extraMatched, isAllowed: isAllowed, countAlways: true)
-                    group += 1
-                }
+            for document in start..<min(start + 64, scratch.documentCount) {
+                let score = scores[document]
+                guard score > 0, isAllowed(Int32(document)) else { continue }
+                matched += 1
+                if score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(document), score)) }
             }
         }
-        return (heap.entries, Int(counts.wrappedSum()) + extraMatched)
+        return (heap.entries, matched)
     }
 
-    /// One document for ``select(_:in:atLeast:isAllowed:)``; counts it when a filter is in place (or
-    /// `countAlways`), since the vector count only serves the unfiltered case.
-    @inline(__always)
-    private func offer(_ document: Int, _ score: Float, floor: Float, heap: inout TopK.Heap, matched: inout Int,
-                       isAllowed: ((Int32) -> Bool)?, countAlways: Bool = false) {
-        guard score > 0 else { return }
-        if let isAllowed {
-            guard isAllowed(Int32(document)) else { return }
-            matched += 1
-        } else if countAlways {
-            matched += 1
+    /// ``select(_:in:atLeast:isAllowed:)`` without a filter, eight scores at a time: once the heap
+    /// is full, most groups of eight hold nothing better than its worst entry and cost one comparison.
+    private func selectAll(_ k: Int, in scratch: ScoreScratch, atLeast floor: Float) -> ([TopK.Entry], Int) {
+        var heap = TopK.Heap(capacity: k)
+        var touched = SIMD8<Int32>()
+        var tailTouched = 0
+        var cutoff = SIMD8<Float>(repeating: floor)
+        let zero = SIMD8<Float>()
+        let scores = scratch.scores, flags = scratch.flags, count = scratch.documentCount
+        for block in 0..<scratch.blockCount where flags[block] != 0 {
+            let start = block << ScoreScratch.blockShift
+            let end = min(start + 64, count)
+            var group = start
+            while group + 8 <= end {
+                let values = UnsafeRawPointer(scores + group).loadUnaligned(as: SIMD8<Float>.self)
+                // A true lane of a mask is all ones, that is -1.
+                touched &-= unsafeBitCast(values .> zero, to: SIMD8<Int32>.self)
+                if any(values .>= cutoff) {
+                    for document in group..<(group + 8) {
+                        let score = scores[document]
+                        if score > 0, score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(document), score)) }
+                    }
+                    if heap.isFull { cutoff = SIMD8(repeating: max(floor, heap.minimum.nextUp)) }
+                }
+                group += 8
+            }
+            while group < end {
+                let score = scores[group]
+                if score > 0 {
+                    tailTouched += 1
+                    if score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(group), score)) }
+                }
+                group += 1
+            }
         }
-        guard score >= floor, !heap.isFull || score > heap.minimum else { return }
-        heap.offer((Int32(document), score))
+        return (heap.entries, Int(touched.wrappedSum()) + tailTouched)
     }
 
     /// How well the document's question matches the query: a factor of 1 or more.
     ///
     /// Three signals, all from the question, the part that readers' words echo most: how many of the
-    /// query's distinct words it contains, whether they stand close together, and how much of the
-    /// question the query covers, which is largest when the query is the question.
+    /// query's distinct words it contains, whether they stand close together in the reader's order,
+    /// and how much of the question the query covers, which is largest when the query is the question.
+    ///
+    /// - Parameter wanted: The query's word terms in the order the reader typed them.
     func bonus(for document: Int32, wanted: [Int32], parameters: SearchIndex.Parameters) -> Double {
         guard !wanted.isEmpty else { return 1 }
         // Queries and questions have a handful of words: small arrays beat sets here.
@@ -136,7 +142,11 @@ extension IndexSegment {
                     if isWanted { shared += 1 }
                 }
                 guard isWanted else { continue }
-                if lastTerm != term, index - lastIndex <= 3 { adjacentPairs += 1 }
+                // Two of the reader's words close together and in the reader's order: a phrase match.
+                if lastTerm != term, index - lastIndex <= 3,
+                   let first = wanted.firstIndex(of: lastTerm), let second = wanted.firstIndex(of: term), first < second {
+                    adjacentPairs += 1
+                }
                 lastTerm = term
                 lastIndex = index
             }

@@ -18,6 +18,12 @@ extension SearchIndex {
         var terms: [QueryTerm] = []
         /// The terms of the words the reader typed (after correction), for proximity and highlighting.
         var wordTerms: Set<String> = []
+        /// The same terms in the order the reader typed them.
+        var orderedWordTerms: [String] = []
+
+        mutating func addWord(_ term: String) {
+            if wordTerms.insert(term).inserted { orderedWordTerms.append(term) }
+        }
         var correctedQuery: String?
     }
 
@@ -62,7 +68,7 @@ extension SearchIndex {
             }
             let (entries, matched) = segment.topDocuments(for: terms, window: window, negligible: Float(parameters.negligibleContribution), isAllowed: isAllowed)
             total += matched
-            let wanted = parsed.wordTerms.compactMap { segment.termIDs[$0] }
+            let wanted = parsed.orderedWordTerms.compactMap { segment.termIDs[$0] }
             for entry in entries {
                 let bonus = segment.bonus(for: entry.document, wanted: wanted, parameters: parameters)
                 candidates.append((number, entry.document, Double(entry.score) * bonus))
@@ -106,7 +112,7 @@ extension SearchIndex {
             guard !token.isStopWord else { continue }
             if contains(term: token.term) {
                 add(token.term, Analyzer.weakWords.contains(token.word) ? parameters.weakWordWeight : 1)
-                parsed.wordTerms.insert(token.term)
+                parsed.addWord(token.term)
                 termAtPosition[token.position] = token.term
                 continue
             }
@@ -116,7 +122,7 @@ extension SearchIndex {
                 let completions = completions(of: token.word, limit: 3)
                 for completion in completions {
                     add(completion, parameters.prefixWeight)
-                    parsed.wordTerms.insert(completion)
+                    parsed.addWord(completion)
                 }
                 if !completions.isEmpty { continue }
             }
@@ -129,7 +135,7 @@ extension SearchIndex {
             }), best.word != token.word {
                 if let term = term(ofWord: best.word) {
                     add(term, parameters.correctionWeight)
-                    parsed.wordTerms.insert(term)
+                    parsed.addWord(term)
                 }
                 tokens[index].word = best.word
                 tokens[index].term = Analyzer.term(for: best.word)
