@@ -149,6 +149,30 @@ struct SearchRouteTests {
             #expect(found)
         }
     }
+
+    @Test func anArticleEditedOrRemovedWhileServingIsSearchedAsItIsNow() async throws {
+        let (app, store) = try await SiteTests.makeSite(Self.bundle)
+        try await app.test(.router) { client in
+            func articles(for query: String) async throws -> String {
+                String(buffer: try await get("/api/search?q=\(query)", client).body)
+            }
+            #expect(try await articles(for: "calf%20cramps").contains("\"article\":\"leg-cramps\""))
+            var bundle = Self.bundle
+            bundle.articles[1] = .stub(slug: "leg-cramps", title: "Leg cramps at night", topics: ["Cramps"], questions: [
+                ("Does magnesium stop night cramps?", "The evidence for magnesium is weak."),
+            ])
+            bundle.articles.remove(at: 0)
+            try await store.apply(bundle, prune: true)
+            var updated = false
+            for _ in 0..<30 where !updated {
+                try await Task.sleep(for: .milliseconds(100))
+                updated = try await articles(for: "magnesium").contains("\"article\":\"leg-cramps\"")
+            }
+            #expect(updated)
+            #expect(try await !articles(for: "calf%20before%20bed").contains("leg-cramps"), "the old answer is gone")
+            #expect(try await !articles(for: "back%20spasm").contains("back-spasm"), "the removed article is gone")
+        }
+    }
 }
 
 @Suite("Counting searches that found nothing")

@@ -20,6 +20,10 @@ public actor ContentService {
         public let lastModified: String
         /// The next UTC midnight, when articles dated that day become visible.
         let validUntil: Date
+        /// The day the snapshot shows content for.
+        let day: CalendarDate
+        /// A hash of each visible article, to tell at the next refresh which articles changed.
+        let articleHashes: [String: Int]
     }
 
     public nonisolated let store: any ContentStore
@@ -54,7 +58,8 @@ public actor ContentService {
     @discardableResult
     private func rebuild() async throws -> Snapshot {
         if let building { return try await building.value }
-        let task = Task { try await self.makeSnapshot() }
+        let previous = current
+        let task = Task { try await self.makeSnapshot(updating: previous) }
         building = task
         defer { building = nil }
         let snapshot = try await task.value
@@ -62,7 +67,9 @@ public actor ContentService {
         return snapshot
     }
 
-    private func makeSnapshot() async throws -> Snapshot {
+    /// Reads the store and builds a snapshot. The search index of `previous` is updated for the
+    /// articles that changed, rather than built again, when it shows the same day.
+    private func makeSnapshot(updating previous: Snapshot?) async throws -> Snapshot {
         let token = try await store.changeToken()
         async let authors = store.authors()
         async let topics = store.topics()
@@ -74,13 +81,25 @@ public actor ContentService {
             (try await authors, try await topics, try await images, try await articles)
         let synonyms = self.synonyms
         // Build off the actor: requests keep getting the current snapshot while this one is made.
-        let (catalog, search) = await Task.detached {
+        let (catalog, search, hashes) = await Task.detached {
             // The catalogue's summaries come from the same read as the search index: one pass over the articles.
-            (SiteCatalog(summaries: articleList.map(ArticleSummary.init), authors: authorList, topics: topicList, imageHashes: imageList, day: day, builtAt: now),
-             SearchDocuments.index(for: articleList, visibleOn: day, synonyms: synonyms))
+            let catalog = SiteCatalog(summaries: articleList.map(ArticleSummary.init), authors: authorList, topics: topicList,
+                                      imageHashes: imageList, day: day, builtAt: now)
+            let visible = articleList.filter { $0.isVisible(on: day) }
+            var hashes: [String: Int] = [:]
+            for article in visible { hashes[article.slug] = article.hashValue }
+            guard let previous, previous.day == day else {
+                return (catalog, SearchDocuments.index(for: visible, visibleOn: day, synonyms: synonyms), hashes)
+            }
+            let changed = visible.filter { previous.articleHashes[$0.slug] != hashes[$0.slug] }
+            let gone = previous.articleHashes.keys.filter { hashes[$0] == nil }
+            guard !changed.isEmpty || !gone.isEmpty else { return (catalog, previous.search, hashes) }
+            let search = previous.search.updating(removingArticles: Set(gone).union(changed.map(\.slug)),
+                                                  adding: SearchDocuments.make(from: changed, visibleOn: day))
+            return (catalog, search, hashes)
         }.value
         let snapshot = Snapshot(catalog: catalog, search: search, token: token, lastModified: HTTPDate.format(now),
-                                validUntil: day.adding(days: 1).startInstant)
+                                validUntil: day.adding(days: 1).startInstant, day: day, articleHashes: hashes)
         logger.debug("Content catalogue rebuilt", metadata: ["content.articles": "\(catalog.articles.count)", "content.token": "\(token)"])
         return snapshot
     }
