@@ -53,6 +53,19 @@ let package = Package(
             resources: [.copy("Resources/synonyms.txt")],
             swiftSettings: swiftSettings
         ),
+        // Reader safety and content quality: warning-sign triage and the content linter. Pure Swift,
+        // no I/O but its bundled rules file.
+        .target(
+            name: "RehabSafety",
+            dependencies: [
+                "RehabCore",
+                "RehabContent",
+                "RehabSearch",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/triage-rules.yaml"), .copy("Resources/english-words.txt"), .copy("Resources/english-words.COPYING")],
+            swiftSettings: swiftSettings
+        ),
         // The SQLite implementation of the content store (GRDB).
         .target(
             name: "RehabStoreSQLite",
@@ -87,6 +100,7 @@ let package = Package(
                 "RehabCore",
                 "RehabContent",
                 "RehabRender",
+                "RehabSafety",
                 "RehabSearch",
                 "RehabStarter",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -102,6 +116,7 @@ let package = Package(
                 "RehabCore",
                 "RehabContent",
                 "RehabStoreSQLite",
+                "RehabSafety",
                 "RehabSearch",
                 "RehabServer",
                 "RehabStarter",
@@ -140,6 +155,12 @@ let package = Package(
             name: "RehabSearchTests",
             dependencies: ["RehabSearch"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RehabSafetyTests",
+            dependencies: ["RehabCore", "RehabContent", "RehabSafety", "RehabSearch", "RehabStarter", "RehabTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import RehabSafety
 import RehabSearch
 import RehabServer
 
@@ -18,6 +19,7 @@ extension RehabFAQsCommand {
         )
 
         @OptionGroup var storage: DatabaseOptions
+        @OptionGroup var region: RegionOption
 
         @Argument(help: "The reader's words.")
         var query: String
@@ -38,12 +40,19 @@ extension RehabFAQsCommand {
                 let store = try await storage.openStore()
                 let index = SearchDocuments.index(for: try await store.allArticles(), visibleOn: .today, synonyms: try SearchResources.synonyms())
                 let results = index.search(query, limit: limit)
+                let care = CareAdvisor(triage: try RehabSafety.Triage.bundled(), region: try region.resolved())
+                let cards = care.cards(for: query)
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try encoder.encode(SearchResponse(query: query, results: results)), as: UTF8.self))
+                    print(String(decoding: try encoder.encode(SearchResponse(query: query, results: results, careCards: cards)), as: UTF8.self))
                     return
                 }
+                for card in cards {
+                    print("[\(card.level.rawValue)] \(card.heading): \(card.title)")
+                    print("  \(card.advice)")
+                }
+                if !cards.isEmpty { print("") }
                 if let corrected = results.correctedQuery { print("Showing results for: \(corrected)") }
                 if results.hits.isEmpty { print("No answers matched. Try fewer or simpler words.") }
                 for (rank, hit) in results.hits.enumerated() {

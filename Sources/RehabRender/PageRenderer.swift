@@ -47,7 +47,9 @@ public struct PageRenderer: Sendable {
     }
 
     /// `/articles/{slug}`: the whole article with its questions, sources and related reading.
-    public func article(_ article: Article, catalog: SiteCatalog) throws -> String {
+    ///
+    /// - Parameter careCards: Care cards for the warning signs the article discusses, most urgent first.
+    public func article(_ article: Article, catalog: SiteCatalog, careCards: [CareCardView] = []) throws -> String {
         let today = catalog.day
         let summary = ArticleSummary(article)
         let author = catalog.authorsBySlug[article.author]
@@ -89,7 +91,9 @@ public struct PageRenderer: Sendable {
             hasReferences: !article.references.isEmpty,
             related: catalog.related(to: summary).map { card($0, catalog: catalog) },
             hasRelated: !catalog.related(to: summary).isEmpty,
-            emergencyNumber: configuration.region.emergencyNumber
+            emergencyNumber: configuration.region.emergencyNumber,
+            careCards: careCards,
+            hasCareCards: !careCards.isEmpty
         )
         return try render("article", page)
     }
@@ -192,7 +196,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// `/search?q=`: results grouped by article, a corrected-query line, or a page that offers browsing.
-    public func search(query: String, hits: [SearchResultItem], total: Int, correctedQuery: String?, page: Int, perPage: Int, catalog: SiteCatalog) throws -> String {
+    ///
+    /// - Parameter careCards: Care cards for warning signs in the query, shown above the results.
+    public func search(query: String, hits: [SearchResultItem], total: Int, correctedQuery: String?, page: Int, perPage: Int,
+                       catalog: SiteCatalog, careCards: [CareCardView] = []) throws -> String {
         var groups: [SearchGroupView] = []
         for hit in hits {
             let view = SearchHitView(question: hit.question, url: "/articles/\(hit.article)#\(hit.anchor)", snippet: hit.snippet)
@@ -207,6 +214,7 @@ public struct PageRenderer: Sendable {
         return try render("search", SearchPage(
             layout: layout(title: trimmed.isEmpty ? "Search | \(configuration.siteName)" : "Search: \(trimmed) | \(configuration.siteName)",
                            description: "Search \(configuration.siteName) for answers to rehab questions.", path: nil, current: .none),
+            careCards: careCards, hasCareCards: !careCards.isEmpty,
             heading: trimmed.isEmpty ? "Search the answers" : "Search results",
             query: trimmed, correctedQuery: correctedQuery,
             resultText: "\(total) answer\(total == 1 ? "" : "s") found.",

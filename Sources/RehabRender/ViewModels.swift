@@ -130,6 +130,8 @@ struct ArticlePage {
     var related: [ArticleCard]
     var hasRelated: Bool
     var emergencyNumber: String
+    var careCards: [CareCardView]
+    var hasCareCards: Bool
 }
 
 struct ArticleListPage {
@@ -199,6 +201,8 @@ struct SearchGroupView {
 
 struct SearchPage {
     var layout: LayoutView
+    var careCards: [CareCardView]
+    var hasCareCards: Bool
     var heading: String
     var query: String
     var correctedQuery: String?
@@ -211,4 +215,45 @@ struct SearchPage {
     var hasPages: Bool
     var previousURL: String?
     var nextURL: String?
+}
+
+/// A care card, ready for the `care-cards` partial.
+public struct CareCardView: Sendable, Hashable {
+    /// `emergency`, `urgent` or `soon`: picks the card's colour and icon.
+    public var level: String
+    /// The level's call to action, such as "Call 999 or go to A&E now".
+    public var heading: String
+    /// The warning sign.
+    public var title: String
+    public var advice: String
+    public var sourcePublisher: String
+    public var sourceTitle: String
+    public var sourceURL: String
+    /// The card's element id, unique on the page.
+    public var anchor: String
+
+    public init(id: String, level: String, heading: String, title: String, advice: String, sourcePublisher: String, sourceTitle: String, sourceURL: String) {
+        anchor = "care-\(id)"
+        self.level = level
+        levelLabel = switch level {
+        case "emergency": "Emergency"
+        case "urgent": "Urgent"
+        default: "See a health professional"
+        }
+        isEmergency = level == "emergency"
+        isUrgent = level == "urgent"
+        isSoon = level == "soon"
+        self.heading = heading
+        self.title = title
+        self.advice = advice
+        self.sourcePublisher = sourcePublisher
+        self.sourceTitle = sourceTitle
+        self.sourceURL = sourceURL
+    }
+
+    /// The label read before the heading by screen readers. (Stored, as the templates only see stored properties.)
+    var levelLabel: String
+    var isEmergency: Bool
+    var isUrgent: Bool
+    var isSoon: Bool
 }

@@ -2,6 +2,7 @@ public import Hummingbird
 public import Logging
 public import RehabCore
 import RehabRender
+import RehabSafety
 import RehabSearch
 
 /// Where and how the site listens.
@@ -33,8 +34,9 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
 
     let router = Router()
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    SiteController(content: content, renderer: renderer).addRoutes(to: router)
-    SearchController(content: content, renderer: renderer).addRoutes(to: router)
+    let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
+    SiteController(content: content, renderer: renderer, care: care).addRoutes(to: router)
+    SearchController(content: content, renderer: renderer, care: care).addRoutes(to: router)
 
     let host = configuration.host
     let port = configuration.port

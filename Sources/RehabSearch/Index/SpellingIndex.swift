@@ -85,3 +85,12 @@ struct SpellingIndex: Sendable {
         return a.isEmpty ? b.count : previous[b.count]
     }
 }
+
+/// Edit distances between words.
+public enum EditDistance {
+    /// The optimal string alignment distance (Levenshtein plus adjacent transpositions) between the
+    /// UTF-8 bytes of two words, or `limit + 1` when it is larger than `limit`.
+    public static func optimalStringAlignment(_ a: String, _ b: String, limit: Int) -> Int {
+        SpellingIndex.distance(Array(a.utf8), Array(b.utf8), limit: limit)
+    }
+}

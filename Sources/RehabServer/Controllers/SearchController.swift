@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import RehabCore
 import RehabRender
+public import RehabSafety
 public import RehabSearch
 
 /// The JSON shape of `/api/search` and `rehabfaqs search --json` (DESIGN.md).
@@ -19,18 +20,19 @@ public struct SearchResponse: Codable, Sendable {
     }
 
     public var query: String
+    /// Whether the query describes a warning sign that needs care now or today.
     public var urgent: Bool
-    /// Warning-sign care cards; empty until the safety layer exists.
-    public var careCards: [String]
+    /// Care cards for warning signs in the query, most urgent first.
+    public var careCards: [CareCardJSON]
     public var results: [Result]
     public var correctedQuery: String?
     public var total: Int
 
     /// The response for `results` of `query`.
-    public init(query: String, results: SearchResults, baseURL: String = "") {
+    public init(query: String, results: SearchResults, careCards: [CareCard] = [], baseURL: String = "") {
         self.query = query
-        urgent = false
-        careCards = []
+        urgent = careCards.contains { $0.level >= .urgent }
+        self.careCards = careCards.map(CareCardJSON.init)
         correctedQuery = results.correctedQuery
         total = results.total
         self.results = results.hits.map { hit in
@@ -45,12 +47,25 @@ public struct SearchResponse: Codable, Sendable {
 struct SearchController<Context: RequestContext>: Sendable {
     let content: ContentService
     let renderer: PageRenderer
+    let care: CareAdvisor
     static var perPage: Int { 20 }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/search", use: page)
         router.get("/api/search", use: api)
         router.get("/api/suggest", use: suggest)
+        router.get("/api/triage", use: triage)
+    }
+
+    /// `/api/triage?q=`: the warning signs in a reader's words (DESIGN.md's triage JSON).
+    @Sendable func triage(request: Request, context: Context) async throws -> Response {
+        let text = request.uri.queryParameters.get("q") ?? ""
+        guard text.count <= CareAdvisor.maximumTextLength else {
+            return Self.jsonError(.badRequest, "q is longer than 5,000 characters")
+        }
+        var response = try Self.json(TriageResponse(care.assess(text), region: care.region))
+        response.headers[.cacheControl] = "private, no-store"
+        return response
     }
 
     @Sendable func page(request: Request, context: Context) async throws -> Response {
@@ -74,7 +89,8 @@ struct SearchController<Context: RequestContext>: Sendable {
                                           question: $0.document.question, anchor: $0.document.anchor, snippet: $0.snippet)
         }
         let html = try renderer.search(query: query, hits: items, total: results.total, correctedQuery: results.correctedQuery,
-                                       page: page, perPage: Self.perPage, catalog: snapshot.catalog)
+                                       page: page, perPage: Self.perPage, catalog: snapshot.catalog,
+                                       careCards: care.cards(for: query).map(CareAdvisor.view))
         var response = PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
         response.headers[.cacheControl] = "private, no-store"
         return response
@@ -94,7 +110,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         let snapshot = try await content.snapshot()
         let results = snapshot.search.search(query, limit: limit, topic: topic)
         await countIfUnanswered(query, results: results, context: context)
-        return try Self.json(SearchResponse(query: query, results: results))
+        return try Self.json(SearchResponse(query: query, results: results, careCards: care.cards(for: query)))
     }
 
     @Sendable func suggest(request: Request, context: Context) async throws -> Response {

@@ -7,6 +7,7 @@ import RehabRender
 struct SiteController<Context: RequestContext>: Sendable {
     let content: ContentService
     let renderer: PageRenderer
+    let care: CareAdvisor
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: home)
@@ -46,7 +47,8 @@ struct SiteController<Context: RequestContext>: Sendable {
         let slug = try context.parameters.require("slug")
         let snapshot = try await content.snapshot()
         if snapshot.catalog.articlesBySlug[slug] != nil, let article = try await content.store.article(slug: slug) {
-            return PageResponse.html(try renderer.article(article, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+            let html = try renderer.article(article, catalog: snapshot.catalog, careCards: care.cards(for: article).map(CareAdvisor.view))
+            return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
         }
         if Slug.isValid(slug), let target = try await content.store.articleSlug(forAlias: slug),
            snapshot.catalog.articlesBySlug[target] != nil {

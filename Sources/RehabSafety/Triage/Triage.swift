@@ -1,0 +1,189 @@
+import Foundation
+import RehabSearch
+
+/// One warning sign found in the reader's words.
+public struct TriageFlag: Sendable, Hashable {
+    public let rule: TriageRule
+    /// The reader's words that matched, joined with " + " when the rule needs several.
+    public let matched: String
+
+    public var id: String { rule.id }
+    public var level: TriageLevel { rule.level }
+}
+
+/// What the reader's words call for: the most urgent level found and every warning sign behind it.
+public struct TriageResult: Sendable, Hashable {
+    /// Most urgent first.
+    public let flags: [TriageFlag]
+
+    public var level: TriageLevel { flags.first?.level ?? .none }
+    /// Whether the reader should get care now or today (`emergency` or `urgent`).
+    public var isUrgent: Bool { level >= .urgent }
+}
+
+/// Finds warning signs in what a reader writes, so that they are told, plainly and first, to get
+/// care at the right urgency.
+///
+/// Matching uses the search analyser's stems, forgives misspellings that are not real English
+/// words, and leaves alone words that are negated ("no fever"), in a resolved past ("had sciatica
+/// last year, fine now") or only asked about ("what is cauda equina?"). Pure: no I/O after loading.
+public struct Triage: Sendable {
+    public let rules: TriageRules
+    /// Real English words, which are never read as misspellings of a rule's word ("fewer" is not "fever").
+    private let englishWords: Set<String>
+    private let analyzer = Analyzer()
+
+    public init(rules: TriageRules, englishWords: Set<String>) {
+        self.rules = rules
+        self.englishWords = englishWords
+    }
+
+    /// The bundled rules and word list, read once per process.
+    public static func bundled() throws -> Triage { try loadedBundle.get() }
+
+    private static let loadedBundle: Result<Triage, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "english-words", withExtension: "txt") else {
+            throw TriageRulesError(line: 0, message: "the bundled english-words.txt is missing")
+        }
+        let words = String(decoding: try Data(contentsOf: url), as: UTF8.self).split(separator: "\n").map(String.init)
+        // The list has few plurals: "radiators" is a word, not a misspelt "radiates".
+        return Triage(rules: try .bundled(), englishWords: Set(words + words.map { $0 + "s" } + words.map { $0 + "es" }))
+    }
+
+    /// Checks a reader's words (a search query or a message).
+    ///
+    /// - Parameters:
+    ///   - text: What the reader wrote.
+    ///   - contexts: Contexts known from elsewhere, such as `pregnancy` on a pregnancy article.
+    public func assess(_ text: String, contexts: Set<String> = []) -> TriageResult {
+        let reader = ReaderText(text, analyzer: analyzer, readerMode: true)
+        guard !reader.isOnlyAQuestionAboutTerms else { return TriageResult(flags: []) }
+        return assess(reader, contexts: contexts)
+    }
+
+    /// The warning signs an article describes, for the care cards on its page. Unlike a reader's
+    /// message, an article's questions and past tenses still count.
+    public func signsDiscussed(in articleText: String, contexts: Set<String> = []) -> TriageResult {
+        assess(ReaderText(articleText, analyzer: analyzer, readerMode: false), contexts: contexts)
+    }
+
+    private func assess(_ reader: ReaderText, contexts: Set<String>) -> TriageResult {
+        var activeContexts = contexts
+        if reader.mentionsGestation { activeContexts.insert("pregnancy") }
+        for (name, phrases) in rules.contexts where phrases.contains(where: { find($0, in: reader) != nil }) {
+            activeContexts.insert(name)
+        }
+        var flags: [TriageFlag] = []
+        for rule in rules.rules where rule.contexts.allSatisfy(activeContexts.contains) {
+            guard !rule.exceptions.contains(where: { find($0, in: reader) != nil }) else { continue }
+            for alternative in rule.alternatives {
+                var spans: [String] = []
+                for concept in alternative {
+                    guard let span = find(concept, in: reader) else { break }
+                    spans.append(span)
+                }
+                if spans.count == alternative.count {
+                    flags.append(TriageFlag(rule: rule, matched: spans.joined(separator: " + ")))
+                    break
+                }
+            }
+        }
+        // Most urgent first; within a level, in the order of the rules file.
+        let order = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.id, $0) })
+        flags.sort { $0.level != $1.level ? $0.level > $1.level : order[$0.id, default: 0] < order[$1.id, default: 0] }
+        return TriageResult(flags: flags)
+    }
+
+    // MARK: - Matching
+
+    /// The reader's words for the first place the concept occurs, if it does.
+    private func find(_ concept: Concept, in reader: ReaderText) -> String? {
+        for phrase in concept.phrases {
+            if let span = find(phrase, in: reader) { return span }
+        }
+        if concept.includesDurations, let index = reader.durations.first(where: { !reader.words[$0].isNegated && !reader.words[$0].isPast }) {
+            let unit = reader.words[index], amount = reader.words[index - 1]
+            return text(of: amount.byteRange.lowerBound..<unit.byteRange.upperBound, in: reader)
+        }
+        return nil
+    }
+
+    /// The reader's words where the phrase occurs: its words in order in one sentence, at most one
+    /// other word between two of them, the first one neither negated nor in a resolved past.
+    private func find(_ phrase: Phrase, in reader: ReaderText) -> String? {
+        let words = reader.words
+        var start = 0
+        while start < words.count {
+            defer { start += 1 }
+            let first = words[start]
+            guard !first.isNegated, !first.isPast, matches(first, phrase.words[0], phrase.stems[0]) else { continue }
+            var last = start
+            var complete = true
+            for position in 1..<max(phrase.words.count, 1) where phrase.words.count > 1 {
+                let candidates = (last + 1)..<min(last + 3, words.count)
+                guard let next = candidates.first(where: {
+                    words[$0].sentence == first.sentence && matches(words[$0], phrase.words[position], phrase.stems[position])
+                }) else {
+                    complete = false
+                    break
+                }
+                last = next
+            }
+            if complete { return text(of: first.byteRange.lowerBound..<words[last].byteRange.upperBound, in: reader) }
+        }
+        return nil
+    }
+
+    /// Whether a reader's word is the rule's word: the same word or stem in the right sense, or a
+    /// misspelling of it that is not itself an English word.
+    private func matches(_ word: ReaderText.Word, _ ruleWord: String, _ ruleStem: String) -> Bool {
+        if word.word == ruleWord || word.stem == ruleStem { return isInSense(word) }
+        let length = word.word.utf8.count
+        guard length >= 4, ruleWord.utf8.count >= 4, !englishWords.contains(word.word),
+              word.word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return false }
+        let limit = ruleWord.utf8.count >= 9 ? 2 : 1
+        return EditDistance.optimalStringAlignment(word.word, ruleWord, limit: limit) <= limit
+            || EditDistance.optimalStringAlignment(word.word, ruleWord + "s", limit: limit) <= limit
+    }
+
+    /// Words with an everyday sense that is not a symptom: "come back", "bottom of my foot",
+    /// "room temperature", "fall asleep", "hot water bottle", "leaking breasts".
+    private func isInSense(_ word: ReaderText.Word) -> Bool {
+        switch word.stem {
+        case "back":
+            return !Self.notTheBackAfter.contains(word.next) && !Self.notTheBackBefore.contains(word.previous)
+        case "bottom":
+            return word.next != "of" && word.next != "line"
+        case "temperatur", "temp", "hot":
+            // "Room temperature", "the oven's temperature", "the shower goes hot and cold".
+            return !Self.notAFeverBefore.contains(word.previous) && !word.clauseMentionsHouseholdHeat
+        case "fever":
+            return !["night", "hay", "cabin", "gold", "spring", "football", "cup"].contains(word.previous)
+        case "fall", "fell", "fallen":
+            return !["asleep", "pregnant", "apart", "behind", "out"].contains(word.next) && !["the", "this", "last", "next"].contains(word.previous)
+        case "warm":
+            return !["water", "bath", "shower", "pack", "tub", "drink", "weather", "compress", "bottle", "day", "days", "pad", "towel", "flannel"].contains(word.next)
+        case "leak":
+            return !["breast", "breasts", "nipple", "nipples", "milk", "colostrum", "tap", "roof"].contains(word.previous)
+                && !["milk", "colostrum"].contains(word.next)
+        default:
+            return true
+        }
+    }
+
+    static let notTheBackAfter: Set<String> = ["to", "then", "home", "on", "into", "up", "again", "from", "out", "off", "later", "soon",
+                                               "after", "at", "when", "there", "here", "together", "in", "of", "garden", "yard", "door",
+                                               "seat", "row", "office", "room", "road", "street", "lane"]
+    static let notTheBackBefore: Set<String> = ["come", "came", "coming", "comes", "go", "going", "goes", "went", "get", "getting", "got",
+                                                "gets", "bring", "brought", "give", "gave", "call", "called", "put", "moved", "way", "it's",
+                                                "its", "be", "been", "is", "was", "are", "were", "fight", "look", "looking", "looked", "sit",
+                                                "step", "cut", "hold", "held", "holding", "pay", "paid", "bounce", "bounced", "kick", "far",
+                                                "set", "feedback", "laid", "lie", "lying", "lay", "straight", "turn", "turned", "text", "write", "wrote"]
+    static let notAFeverBefore: Set<String> = ["room", "water", "bath", "what", "right", "ideal", "correct", "cold", "outside", "oven", "shower",
+                                               "air", "freezing", "warm", "best", "the"]
+
+    private func text(of range: Range<Int>, in reader: ReaderText) -> String {
+        let bytes = Array(reader.text.utf8)
+        return String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
+    }
+}
