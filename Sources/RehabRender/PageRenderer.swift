@@ -92,7 +92,7 @@ public struct PageRenderer: Sendable {
             related: catalog.related(to: summary).map { card($0, catalog: catalog) },
             hasRelated: !catalog.related(to: summary).isEmpty,
             emergencyNumber: configuration.region.emergencyNumber,
-            careCards: careCards,
+            careGroups: CareGroupView.groups(of: careCards),
             hasCareCards: !careCards.isEmpty
         )
         return try render("article", page)

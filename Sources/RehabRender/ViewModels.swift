@@ -130,8 +130,34 @@ struct ArticlePage {
     var related: [ArticleCard]
     var hasRelated: Bool
     var emergencyNumber: String
-    var careCards: [CareCardView]
+    var careGroups: [CareGroupView]
     var hasCareCards: Bool
+}
+
+/// An article's care cards, one per level, each listing the warning signs the article discusses.
+struct CareGroupView {
+    var anchor: String
+    var level: String
+    var heading: String
+    var levelLabel: String
+    var isEmergency: Bool
+    var isUrgent: Bool
+    var isSoon: Bool
+    var signs: [CareCardView]
+
+    /// Groups cards (most urgent first) by level.
+    static func groups(of cards: [CareCardView]) -> [CareGroupView] {
+        var groups: [CareGroupView] = []
+        for card in cards {
+            if let last = groups.indices.last, groups[last].level == card.level {
+                groups[last].signs.append(card)
+            } else {
+                groups.append(CareGroupView(anchor: "care-level-\(card.level)", level: card.level, heading: card.heading, levelLabel: card.levelLabel,
+                                            isEmergency: card.isEmergency, isUrgent: card.isUrgent, isSoon: card.isSoon, signs: [card]))
+            }
+        }
+        return groups
+    }
 }
 
 struct ArticleListPage {

@@ -88,6 +88,8 @@ public struct Triage: Sendable {
                 }
             }
         }
+        let superseded = Set(flags.flatMap(\.rule.supersedes))
+        flags.removeAll { superseded.contains($0.id) }
         // Most urgent first; within a level, in the order of the rules file.
         let order = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.id, $0) })
         flags.sort { $0.level != $1.level ? $0.level > $1.level : order[$0.id, default: 0] < order[$1.id, default: 0] }

@@ -39,6 +39,8 @@ public struct TriageRule: Sendable, Hashable {
     let alternatives: [[Concept]]
     /// Phrases that, when present, mean the rule does not apply.
     let exceptions: [Phrase]
+    /// Rules whose cards this one makes redundant when both apply.
+    public let supersedes: [String]
 }
 
 /// A named list of phrases, any of which stands for the concept.
@@ -110,7 +112,14 @@ public struct TriageRules: Sendable {
             }
             rules.append(TriageRule(id: entry.id, level: level, title: entry.title, advice: entry.advice, source: entry.source,
                                     contexts: entry.contexts ?? [], alternatives: alternatives,
-                                    exceptions: (entry.unless ?? []).flatMap { $0.components(separatedBy: "|") }.compactMap(analyzer.phrase)))
+                                    exceptions: (entry.unless ?? []).flatMap { $0.components(separatedBy: "|") }.compactMap(analyzer.phrase),
+                                    supersedes: entry.supersedes ?? []))
+        }
+        let ids = Set(rules.map(\.id))
+        for rule in rules {
+            for other in rule.supersedes where !ids.contains(other) {
+                throw TriageRulesError(line: Self.line(of: "- id: \(rule.id)", in: yaml), message: "rule \(rule.id) supersedes \(other), which is not a rule")
+            }
         }
         self.rules = rules
         self.contexts = contexts
@@ -138,6 +147,7 @@ public struct TriageRules: Sendable {
         var source: TriageSource
         var contexts: [String]?
         var unless: [String]?
+        var supersedes: [String]?
         var when: [[String]]
     }
 }
