@@ -45,13 +45,7 @@ public struct ContentLoader: Sendable {
     ///   - progress: Called as batches finish, with the number of files read so far and the total.
     public func load(paths: [String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async -> Result {
         var result = Result()
-        var seen = Set<String>()
-        var found: [FoundFile] = []
-        for path in paths {
-            for file in files(at: path, issues: &result.issues) where seen.insert(file.standardized).inserted {
-                found.append(file)
-            }
-        }
+        let found = foundFiles(at: paths, issues: &result.issues)
         let batchSize = 64
         let batches = stride(from: 0, to: found.count, by: batchSize).map { Array(found[$0..<min($0 + batchSize, found.count)]) }
         var parts = [Result?](repeating: nil, count: batches.count)
@@ -82,9 +76,31 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Walking
 
+    /// The files that ``load(paths:progress:)`` would read at `paths`, in the order it reads them,
+    /// each once, with a problem for each path that does not exist or cannot be listed.
+    ///
+    /// Folders are walked recursively in name order, skipping names that start with `.`. The list
+    /// holds every file found; ``kind(ofPath:)`` tells which are content.
+    public func contentFiles(at paths: [String]) -> (paths: [String], issues: [ContentIssue]) {
+        var issues: [ContentIssue] = []
+        let found = foundFiles(at: paths, issues: &issues)
+        return (found.map(\.path), issues)
+    }
+
     private struct FoundFile: Sendable {
         var path: String
         var standardized: String
+    }
+
+    private func foundFiles(at paths: [String], issues: inout [ContentIssue]) -> [FoundFile] {
+        var seen = Set<String>()
+        var found: [FoundFile] = []
+        for path in paths {
+            for file in files(at: path, issues: &issues) where seen.insert(file.standardized).inserted {
+                found.append(file)
+            }
+        }
+        return found
     }
 
     private func files(at path: String, issues: inout [ContentIssue]) -> [FoundFile] {
@@ -114,13 +130,22 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Reading one file
 
-    private enum Kind {
-        case article, author, topic
+    /// What a file is, by the folder it sits in.
+    public enum FileKind: Sendable, Hashable {
+        /// Any `.md` file not directly in `authors/` or `topics/`.
+        case article
+        /// `authors/*.md`.
+        case author
+        /// `topics/*.md`.
+        case topic
+        /// Anything below an `images/` folder; `name` is its path below that folder.
         case image(name: String)
+        /// Not content: skipped.
         case other
     }
 
-    private func kind(of path: String) -> Kind {
+    /// What the file at `path` is, by the folder it sits in and its extension.
+    public static func kind(ofPath path: String) -> FileKind {
         let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
         if let imagesIndex = components.dropLast().lastIndex(of: "images") {
             return .image(name: components[(imagesIndex + 1)...].joined(separator: "/"))
@@ -134,7 +159,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func read(_ path: String, into result: inout Result) {
-        let kind = kind(of: path)
+        let kind = Self.kind(ofPath: path)
         if case .other = kind { return }
         let bytes: [UInt8]
         do {

@@ -110,7 +110,7 @@ public enum Markdown {
         return list
     }()
 
-    private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
+    static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
         let parser = cmark_parser_new(renderOptions)
         defer { cmark_parser_free(parser) }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -126,7 +126,7 @@ public enum Markdown {
     }
 
     /// The text of a node's inline content: literals of text and code, breaks as spaces.
-    private static func plainText(of node: OpaquePointer) -> String {
+    static func plainText(of node: OpaquePointer) -> String {
         var result = ""
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
