@@ -10,6 +10,10 @@ struct PhraseAnalyzer: Sendable {
         "cant": "can't", "cannot": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "wont": "won't",
         "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
         "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "babys": "baby",
+        // Articles speak to the reader ("if you cannot control your bladder"); rules are written as
+        // readers speak ("I can't control my bladder"): one person for both.
+        "you": "i", "your": "my", "yourself": "myself", "you're": "i'm", "youre": "i'm", "you've": "i've", "youve": "i've",
+        "you'd": "i'd", "yours": "mine",
     ]
 
     /// A phrase's words, small words included ("peed myself" is not "peed"), or nil for an empty phrase.

@@ -62,9 +62,24 @@ public struct Triage: Sendable {
     }
 
     /// The warning signs an article describes, for the care cards on its page. Unlike a reader's
-    /// message, an article's questions and past tenses still count.
+    /// message, an article's questions and past tenses still count. Each paragraph or list item is
+    /// checked on its own, so that words from two different signs do not combine into a third.
     public func signsDiscussed(in articleText: String, contexts: Set<String> = []) -> TriageResult {
-        assess(ReaderText(articleText, analyzer: analyzer, readerMode: false), contexts: contexts)
+        var flags: [String: TriageFlag] = [:]
+        for block in articleText.split(whereSeparator: \.isNewline) where !block.allSatisfy(\.isWhitespace) {
+            for flag in assess(ReaderText(String(block), analyzer: analyzer, readerMode: false), contexts: contexts).flags where flags[flag.id] == nil {
+                flags[flag.id] = flag
+            }
+        }
+        return TriageResult(flags: ordered(Array(flags.values)))
+    }
+
+    /// Most urgent first; within a level, in the order of the rules file; without flags another one supersedes.
+    private func ordered(_ flags: [TriageFlag]) -> [TriageFlag] {
+        let superseded = Set(flags.flatMap(\.rule.supersedes))
+        let order = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.id, $0) })
+        return flags.filter { !superseded.contains($0.id) }
+            .sorted { $0.level != $1.level ? $0.level > $1.level : order[$0.id, default: 0] < order[$1.id, default: 0] }
     }
 
     private func assess(_ reader: ReaderText, contexts: Set<String>) -> TriageResult {
@@ -88,12 +103,7 @@ public struct Triage: Sendable {
                 }
             }
         }
-        let superseded = Set(flags.flatMap(\.rule.supersedes))
-        flags.removeAll { superseded.contains($0.id) }
-        // Most urgent first; within a level, in the order of the rules file.
-        let order = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.id, $0) })
-        flags.sort { $0.level != $1.level ? $0.level > $1.level : order[$0.id, default: 0] < order[$1.id, default: 0] }
-        return TriageResult(flags: flags)
+        return TriageResult(flags: ordered(flags))
     }
 
     // MARK: - Matching
@@ -165,6 +175,10 @@ public struct Triage: Sendable {
             return !["asleep", "pregnant", "apart", "behind", "out"].contains(word.next) && !["the", "this", "last", "next"].contains(word.previous)
         case "warm":
             return !["water", "bath", "shower", "pack", "tub", "drink", "weather", "compress", "bottle", "day", "days", "pad", "towel", "flannel"].contains(word.next)
+        case "blood":
+            // "High blood pressure", "a blood test", "blood sugar" are not bleeding.
+            return !["pressure", "test", "tests", "sugar", "sugars", "thinners", "thinning", "flow", "supply", "cells", "count",
+                     "vessels", "vessel", "group", "donor", "bank", "work"].contains(word.next)
         case "leak":
             return !["breast", "breasts", "nipple", "nipples", "milk", "colostrum", "tap", "roof"].contains(word.previous)
                 && !["milk", "colostrum"].contains(word.next)

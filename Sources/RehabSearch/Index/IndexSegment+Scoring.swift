@@ -115,48 +115,60 @@ extension IndexSegment {
         return (heap.entries, Int(touched.wrappedSum()) + tailTouched)
     }
 
+    /// One word the reader typed, as this segment knows it: its term id and its synonym family's
+    /// (-1 for either the segment does not have).
+    struct WantedWord {
+        var term: Int32
+        var family: Int32
+    }
+
     /// How well the document's question matches the query: a factor of 1 or more.
     ///
     /// Three signals, all from the question, the part that readers' words echo most: how many of the
-    /// query's distinct words it contains, whether they stand close together in the reader's order,
-    /// and how much of the question the query covers, which is largest when the query is the question.
+    /// query's distinct words it contains (itself or another word of its synonym family), whether
+    /// they stand close together in the reader's order, and how much of the question the query
+    /// covers, which is largest when the query is the question.
     ///
-    /// - Parameter wanted: The query's word terms in the order the reader typed them.
-    func bonus(for document: Int32, wanted: [Int32], parameters: SearchIndex.Parameters) -> Double {
+    /// - Parameter wanted: The query's words in the order the reader typed them.
+    func bonus(for document: Int32, wanted: [WantedWord], parameters: SearchIndex.Parameters) -> Double {
         guard !wanted.isEmpty else { return 1 }
         // Queries and questions have a handful of words: small arrays beat sets here.
         var questionTerms: [Int32] = []
-        var shared = 0
+        var covered = [Bool](repeating: false, count: wanted.count)
         var adjacentPairs = 0
-        var lastTerm: Int32 = -1
+        var lastWanted = -1
         var lastIndex = -10
         let start = Int(questionStart[Int(document)]), end = Int(questionStart[Int(document) + 1])
         questionTerms.reserveCapacity(end - start)
         self.questionTerms.withUnsafeBufferPointer { sequence in
-            for index in start..<end {
+            var index = start
+            while index < end {
                 let term = sequence[index]
+                if term == -2 {
+                    // The families the question uses: a reader's word is covered by any word of its family.
+                    for family in sequence[(index + 1)..<end] {
+                        for (position, word) in wanted.enumerated() where word.family == family { covered[position] = true }
+                    }
+                    break
+                }
+                defer { index += 1 }
                 guard term >= 0 else { continue }
-                let isWanted = wanted.contains(term)
-                if !questionTerms.contains(term) {
-                    questionTerms.append(term)
-                    if isWanted { shared += 1 }
-                }
-                guard isWanted else { continue }
+                if !questionTerms.contains(term) { questionTerms.append(term) }
+                guard let position = wanted.firstIndex(where: { $0.term == term }) else { continue }
+                covered[position] = true
                 // Two of the reader's words close together and in the reader's order: a phrase match.
-                if lastTerm != term, index - lastIndex <= 3,
-                   let first = wanted.firstIndex(of: lastTerm), let second = wanted.firstIndex(of: term), first < second {
-                    adjacentPairs += 1
-                }
-                lastTerm = term
+                if position > lastWanted, lastWanted >= 0, index - lastIndex <= 3 { adjacentPairs += 1 }
+                lastWanted = position
                 lastIndex = index
             }
         }
+        let shared = covered.filter { $0 }.count
         var factor = 0.8 + 0.2 * Double(shared) / Double(wanted.count)
         if wanted.count > 1 {
             factor += 0.15 * parameters.proximityWeight * min(Double(adjacentPairs) / Double(wanted.count - 1), 1.5)
         }
         if !questionTerms.isEmpty {
-            let coverage = Double(shared) / Double(questionTerms.count)
+            let coverage = min(Double(shared) / Double(questionTerms.count), 1)
             let precision = Double(shared) / Double(wanted.count)
             factor += 0.1 * parameters.exactQuestionBonus * coverage * coverage * precision
         }

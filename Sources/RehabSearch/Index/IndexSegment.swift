@@ -27,8 +27,9 @@ struct IndexSegment: Sendable {
         var end: Int32
     }
 
-    /// Each document's question as term ids, in order, stop words as -1 (for the question bonuses);
-    /// `questionStart` says where each document's question starts (one more entry than documents).
+    /// Each document's question as term ids, in order, stop words as -1, then -2 and the synonym
+    /// families the question uses (for the question bonuses); `questionStart` says where each
+    /// document's question starts (one more entry than documents).
     let questionStart: [Int32]
     let questionTerms: [Int32]
     /// Every surface word of the segment's documents (stop words excepted) with its term id.
@@ -297,6 +298,10 @@ struct AnalyzedChunk: Sendable {
                 lengths.append(UInt16(min(length, Int(UInt16.max))))
             }
             for (term, isStop) in zip(question.terms, question.isStopWord) { questionTerms.append(isStop ? -1 : term) }
+            if !question.families.isEmpty {
+                questionTerms.append(-2)
+                questionTerms.append(contentsOf: question.families)
+            }
             documentQuestionEnd.append(Int32(questionTerms.count))
             for term in documentTerms {
                 postingTerms.append(term)

@@ -20,6 +20,8 @@ extension SearchIndex {
         var wordTerms: Set<String> = []
         /// The same terms in the order the reader typed them.
         var orderedWordTerms: [String] = []
+        /// The synonym family term of each word term that has one.
+        var familyOfWord: [String: String] = [:]
 
         mutating func addWord(_ term: String) {
             if wordTerms.insert(term).inserted { orderedWordTerms.append(term) }
@@ -68,7 +70,10 @@ extension SearchIndex {
             }
             let (entries, matched) = segment.topDocuments(for: terms, window: window, negligible: Float(parameters.negligibleContribution), isAllowed: isAllowed)
             total += matched
-            let wanted = parsed.orderedWordTerms.compactMap { segment.termIDs[$0] }
+            let wanted = parsed.orderedWordTerms.map { term in
+                IndexSegment.WantedWord(term: segment.termIDs[term] ?? -1,
+                                        family: parsed.familyOfWord[term].flatMap { segment.termIDs[$0] } ?? -1)
+            }
             for entry in entries {
                 let bonus = segment.bonus(for: entry.document, wanted: wanted, parameters: parameters)
                 candidates.append((number, entry.document, Double(entry.score) * bonus))
@@ -147,10 +152,19 @@ extension SearchIndex {
             let family = SynonymTable.familyTerm(match.family)
             guard contains(term: family) else { continue }
             add(family, parameters.synonymWeight)
+            var coveredByAWord = false
             for offset in 0..<match.length {
-                if let word = termAtPosition[match.position + offset], families[word] == nil { families[word] = family }
+                guard let word = termAtPosition[match.position + offset] else { continue }
+                coveredByAWord = true
+                if families[word] == nil { families[word] = family }
+            }
+            // A synonym no answer uses ("expecting") still asks for its family in the question bonuses.
+            if !coveredByAWord {
+                parsed.addWord(family)
+                families[family] = family
             }
         }
+        parsed.familyOfWord = families
         parsed.terms = weights.map { QueryTerm(term: $0.key, weight: $0.value, family: families[$0.key]) }
             .sorted { $0.term < $1.term }
         if corrected { parsed.correctedQuery = correctedWords.joined(separator: " ") }

@@ -37,8 +37,9 @@ public struct CareAdvisor: Sendable {
     /// Whether a heading introduces advice on when to get care ("When should I see a health care provider?").
     static func isAboutGettingCare(_ heading: String) -> Bool {
         let heading = heading.lowercased()
-        return ["see a", "see your", "health care provider", "healthcare provider", "doctor", "gp", "midwife", "get help", "get care",
-                "warning", "urgent", "emergency", "worry", "when to", "red flag", "call 999", "call 911", "medical help", "medical advice"]
+        return ["when should i see", "when should you see", "when to see", "should i see a", "see a health care provider", "see a doctor",
+                "see a gp", "get help", "get medical", "seek help", "seek medical", "warning sign", "emergency", "urgent", "red flag",
+                "worried", "worry", "call 999", "call 911"]
             .contains(where: heading.contains)
     }
 
