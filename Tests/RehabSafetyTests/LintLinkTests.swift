@@ -19,6 +19,8 @@ struct LintLinkTests {
         "## Can I use heat?\nYes; see [heat or ice](heat-and-ice.md).",
         "## Can I use heat?\nYes; see [heat or ice](../articles/heat-or-ice.md#no-such-question).",
         "## Can I use heat?\nYes; see [the question below](#how-long-should-i-use-heat).",
+        "## Can I use heat?\nYes; see [our old blog](/blog/heat-for-back-pain).",
+        "## Can I use heat?\nYes; see [heat tips](heat-tips.html).",
     ])
     func brokenLinksAreReported(body: String) {
         let findings = Self.lint(linkingWith: body).filter { $0.rule == .brokenLink }
@@ -32,6 +34,7 @@ struct LintLinkTests {
         "## Can I use heat?\nYes; see [heat or ice](heat-or-ice.md#when-is-heat-better-than-ice).",
         "## Can I use heat?\nYes; see [when to get help](#when-should-i-see-a-health-care-provider).",
         "## Can I use heat?\nYes; see [the NHS](https://www.nhs.uk/conditions/back-pain/) or [email us](mailto:help@example.org).",
+        "## Can I use heat?\nYes; see [the A to Z](/a-z), [back](/topics/back), [search](/search?q=heat) and [all articles](/articles).",
     ])
     func workingLinksAreNotReported(body: String) {
         #expect(!Self.lint(linkingWith: body).contains { $0.rule == .brokenLink })

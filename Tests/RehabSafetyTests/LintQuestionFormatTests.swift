@@ -36,6 +36,7 @@ struct LintQuestionFormatTests {
         "## How can I ease a back spasm at home?\nKeep moving gently and use warmth.",
         "## Heat or ice?\nHeat for stiffness, ice for a new injury.",
         "## How to use a heat pack\nWrap it in a towel first.",
+        "## 1. Can I use heat?\nYes, wrapped in a towel.\n\n## Q2: Can I use ice?\nYes, for ten minutes at a time.",
         "## Can I use heat?\nYes.\n\n## Can I use ice?\nYes.\n\n## Key points\nMove gently.\n\n## References\n\n- NHS. Back pain.",
     ])
     func wellFormedHeadingsAreNotReported(body: String) {

@@ -51,7 +51,21 @@ struct LintScrapedPageTests {
         Defect(line: 50, rule: .danglingCitation), // "Sources:" with nothing after
     ]
 
-    @Test(arguments: [("scraped-faq.md", firstPage), ("scraped-faq-2.md", secondPage)])
+    static let thirdPage: [Defect] = [
+        Defect(line: 2, rule: .invalidFile),       // a title with ": " in it; the rest is still checked
+        Defect(line: 4, rule: .stale),
+        Defect(line: 5, rule: .truncatedAnswer),   // the summary ends in "..."
+        Defect(line: 10, rule: .offTopicAnswer),   // "Medically reviewed by… — Written by…"
+        Defect(line: 12, rule: .danglingCitation), // "(1Trusted Source)" button text
+        Defect(line: 14, rule: .offTopicAnswer),   // symptoms answered with treatments
+        Defect(line: 17, rule: .offTopicAnswer),   // treatment answered with causes
+        Defect(line: 18, rule: .danglingCitation), // (2, 3) with one source
+        Defect(line: 24, rule: .danglingCitation), // (4Trusted Source)
+        Defect(line: 32, rule: .truncatedAnswer),  // "- pain that"
+        Defect(line: 37, rule: .danglingCitation), // "Show 4 sources"
+    ]
+
+    @Test(arguments: [("scraped-faq.md", firstPage), ("scraped-faq-2.md", secondPage), ("scraped-faq-3.md", thirdPage)])
     func everyPlantedDefectIsFoundAndNothingElseIsAnError(file: String, planted: [Defect]) throws {
         let findings = LintFixture.lint([(path: "articles/\(file)", text: try LintFixture.file(file))])
         let found = Set(findings.map { Defect(line: $0.line, rule: $0.rule) })

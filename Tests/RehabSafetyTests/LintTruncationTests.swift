@@ -18,6 +18,7 @@ struct LintTruncationTests {
         "## Which stretches help a sore back?\nThese stretches help most people:",
         "## How long does a sore back last?\nMost backs feel better within days.\n\nSome people need",
         "## Can I use heat?\n\n## Can I use ice?\nYes, ice wrapped in a towel is fine for ten minutes.",
+        "## When should I call my GP?\nCall if you have:\n\n- a fever\n- pain that",
     ])
     func cutOffTextIsReported(body: String) {
         let findings = LintFixture.findings(.truncatedAnswer, in: body)
@@ -39,6 +40,7 @@ struct LintTruncationTests {
         "## What sets off a spasm?\nIt often starts when you:\n\n- sneeze while bent over\n- put your feet up when you can",
         "## Who can help?\nAsk Dr. Patel or another GP at your practice about exercises that suit you.",
         "## Where can I learn more?\nThe NHS website has a page on back pain where you can learn more.",
+        "## What should I avoid?\nSome people lift with a twisted back:\n\n- try not to do that\n- ask for help with heavy things",
     ])
     func completeTextIsNotReported(body: String) {
         #expect(LintFixture.findings(.truncatedAnswer, in: body).isEmpty)

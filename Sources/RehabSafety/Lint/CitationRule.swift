@@ -35,9 +35,15 @@ enum CitationRule {
             let text = block.text
             if footnoteDefinition(in: text) != nil { continue }
             let lowered = text.lowercased()
-            if let phrase = LintVocabulary.referenceButtonPhrases.first(where: lowered.includes) ?? (isButtonText(lowered) ? lowered : nil) {
-                let line = document.line(containing: matchingCase(of: phrase, in: text), from: block.startLine, through: block.endLine)
-                report(line, "\"\(matchingCase(of: phrase, in: text))\" is button text left from the page it was copied from: remove it, and list the sources under 'references:' in the front matter")
+            let reportedBefore = findings.count
+            defer {
+                // Button text ("Show 4 sources", "Trusted Source"), unless a dangling marker already covers it.
+                let markerReported = findings.count > reportedBefore
+                if let phrase = LintVocabulary.referenceButtonPhrases.first(where: lowered.includes) ?? (isButtonText(lowered) ? lowered : nil),
+                   !(markerReported && phrase == "trusted source") {
+                    let line = document.line(containing: matchingCase(of: phrase, in: text), from: block.startLine, through: block.endLine)
+                    report(line, "\"\(matchingCase(of: phrase, in: text))\" is button text left from the page it was copied from: remove it, and list the sources under 'references:' in the front matter")
+                }
             }
             var markers = numberedMarkers(in: text)
             for superscript in block.superscripts {

@@ -160,10 +160,48 @@ struct LenientFrontMatter {
         else { return }
         bodyStartLine = closing + 2
         let yaml = lines[1..<closing].joined(separator: "\n")
-        guard case let .mapping(mapping)? = try? Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot() else { return }
+        guard case let .mapping(mapping)? = try? Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot() else {
+            scan(lines[1..<closing])
+            return
+        }
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             fields[name] = Field(node: value, line: (key.mark?.line ?? 1) + 1)
+        }
+    }
+
+    /// Reads `key: value` lines one by one when the YAML does not parse (often a title with a ": "
+    /// in it), so that the rest of the file can still be checked: text values, `[a, b]` lists, and
+    /// the number of `- ` items under a key with no value.
+    private mutating func scan(_ yamlLines: ArraySlice<Substring>) {
+        var itemCounts: [String: Int] = [:]
+        var currentKey: String?
+        for (index, raw) in zip(yamlLines.indices, yamlLines) {
+            let line = index + 1
+            guard let first = raw.first, first != "#" else { continue }
+            if first == " " || first == "\t" || first == "-" {
+                let trimmed = LintText.trimmed(raw)
+                if let key = currentKey, trimmed == "-" || trimmed.hasPrefix("- ") { itemCounts[key, default: 0] += 1 }
+                continue
+            }
+            guard let colon = raw.firstIndex(of: ":") else { continue }
+            let key = LintText.trimmed(raw[..<colon])
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
+            var value = LintText.trimmed(raw[raw.index(after: colon)...])
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            }
+            currentKey = key
+            let node: Node
+            if value.hasPrefix("["), value.hasSuffix("]") {
+                node = Node(value.dropFirst().dropLast().split(separator: ",").map { Node(LintText.trimmed($0)) })
+            } else {
+                node = Node(value)
+            }
+            fields[key] = Field(node: node, line: line)
+        }
+        for (key, count) in itemCounts where fields[key] != nil {
+            fields[key]?.node = Node((0..<count).map { _ in Node("") })
         }
     }
 

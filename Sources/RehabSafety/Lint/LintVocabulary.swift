@@ -30,6 +30,8 @@ enum LintVocabulary {
         // prepositions that need an object
         "of", "to", "with", "from", "into", "onto", "upon", "for", "at", "per", "via", "toward", "towards", "among",
         "during", "against", "beside", "beneath", "until", "such", "including", "include", "includes", "very",
+        // relative words that open a clause
+        "which", "who", "whose", "whom", "that",
     ]
 
     /// Words before a final preposition that make a whole clause: "if you need to", "what you can
@@ -44,6 +46,10 @@ enum LintVocabulary {
         "from": ["comes", "come", "came", "coming", "recover", "recovering", "suffer", "suffering", "benefit", "away", "far"],
         "at": ["look", "looking", "good", "aimed", "where"],
         "until": ["wait", "waiting"],
+        "that": ["do", "does", "did", "doing", "done", "avoid", "try", "like", "after", "before", "about", "than", "with", "all",
+                 "of", "for", "from", "is", "was", "said", "mean", "means", "know", "think", "see", "notice", "feel", "hear",
+                 "remember", "just", "more", "beyond", "besides", "despite"],
+        "who": ["know", "sure", "ask", "matter"],
     ]
 
     /// Dangling words that are wrong even with a full stop after them ("…and the.").

@@ -32,10 +32,35 @@ enum QuestionShape {
         return trimmed.hasSuffix("?") || trimmed.hasSuffix("？")
     }
 
+    /// The heading without a leading number or label: "Q1. What…?", "3) How…?", "Question 2: Can…?".
+    static func withoutNumbering(_ text: String) -> String {
+        let characters = Array(text.trimmingCharacters(in: .whitespaces))
+        var index = 0
+        var labelled = false
+        for label in ["question", "faq", "q"] {
+            let candidate = characters.prefix(label.count).map { Character($0.lowercased()) }
+            if String(candidate) == label, characters.count > label.count, !characters[label.count].isLetter {
+                index = label.count
+                labelled = true
+                break
+            }
+        }
+        while index < characters.count, characters[index] == " " { index += 1 }
+        if index < characters.count, characters[index] == "#" { index += 1 }
+        var digits = 0
+        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1; digits += 1 }
+        var separated = false
+        if index < characters.count, ":.)-–".contains(characters[index]) { index += 1; separated = true }
+        guard labelled || digits > 0, separated || digits > 0, index < characters.count, characters[index] == " " else {
+            return String(characters)
+        }
+        return String(characters[index...]).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Whether the heading is worded as a question: it opens with a question word ("What…", "How…",
     /// but not "How to…") or with a verb that opens a yes/no question ("Can I…", "Is it…").
     static func readsAsQuestion(_ text: String) -> Bool {
-        let words = LintText.words(text)
+        let words = LintText.words(withoutNumbering(text))
         guard words.count >= 2, let first = words.first else { return false }
         if LintVocabulary.whWords.contains(first) { return words[1] != "to" }
         if LintVocabulary.auxiliaries.contains(first) {
@@ -47,7 +72,8 @@ enum QuestionShape {
     }
 
     /// What the question asks for.
-    static func kind(of heading: String) -> QuestionKind {
+    static func kind(of numbered: String) -> QuestionKind {
+        let heading = withoutNumbering(numbered)
         let text = " " + LintText.words(heading).joined(separator: " ") + " "
         let first = LintText.words(heading).first ?? ""
         if isProviderQuestion(heading) { return .provider }
@@ -98,7 +124,8 @@ enum QuestionShape {
 
     /// Whether the heading is an author byline rather than a reader's question: "Who is Dr Jane Roe?",
     /// "About the author", "Medically reviewed by…".
-    static func isByline(_ heading: String) -> Bool {
+    static func isByline(_ numbered: String) -> Bool {
+        let heading = withoutNumbering(numbered)
         let lower = heading.lowercased().trimmingCharacters(in: .whitespaces)
         let openings = ["about the author", "about the reviewer", "about the writer", "about our ", "meet the ", "meet our ", "meet dr",
                         "written by", "reviewed by", "medically reviewed", "fact checked", "fact-checked", "author bio", "who wrote",
@@ -140,7 +167,8 @@ enum QuestionShape {
 
     /// What two questions are compared by: the kind of opening and the stems of the rest, so that
     /// "How long does a spasm last?" and "How long do spasms usually last?" compare equal.
-    static func comparisonKey(_ heading: String) -> QuestionKey {
+    static func comparisonKey(_ numbered: String) -> QuestionKey {
+        let heading = withoutNumbering(numbered)
         let words = LintText.words(heading)
         let opening: String
         switch words.first {
