@@ -40,7 +40,7 @@ struct ReaderText {
         var next: String
         /// Within the scope of "no", "not", "without", "don't" and the like.
         var isNegated = false
-        /// In a sentence about a resolved past ("had sciatica last year").
+        /// In a clause about a resolved past or a hypothetical ("had sciatica last year", "what if I get a fever").
         var isPast = false
         /// The clause talks about an oven, a shower or the weather, so "hot" and "temperature" are not a fever.
         var clauseMentionsHouseholdHeat = false
