@@ -34,13 +34,22 @@ extension IndexSegment {
         return scratch.withScratch { scratch in
             defer { scratch.reset() }
             let scores = scratch.scores, flags = scratch.flags
+            let postings = order.reduce(0) { $0 + Int($1.end - $1.start) }
+            // A query with many postings touches nearly every block anyway: mark them all at once
+            // and keep the inner loop to one add.
+            let touchesMostBlocks = postings > documents.count / 4
+            if touchesMostBlocks { flags.update(repeating: 1, count: scratch.blockCount) }
             postingDocuments.withUnsafeBufferPointer { documents in
                 for run in order {
                     let contribution = run.contribution
-                    for index in Int(run.start)..<Int(run.end) {
-                        let document = Int(documents[index])
-                        scores[document] += contribution
-                        flags[document >> ScoreScratch.blockShift] = 1
+                    if touchesMostBlocks {
+                        for index in Int(run.start)..<Int(run.end) { scores[Int(documents[index])] += contribution }
+                    } else {
+                        for index in Int(run.start)..<Int(run.end) {
+                            let document = Int(documents[index])
+                            scores[document] += contribution
+                            flags[document >> ScoreScratch.blockShift] = 1
+                        }
                     }
                 }
             }
