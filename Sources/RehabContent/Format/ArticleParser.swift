@@ -142,11 +142,15 @@ public enum ContentParser {
     }
 }
 
-/// Hands out heading anchors that are unique within one article.
-struct AnchorAllocator {
+/// Hands out heading anchors that are unique within one article: a slug of the heading, then
+/// `-2`, `-3` for repeats.
+public struct AnchorAllocator: Sendable {
     private var used: Set<String> = []
 
-    mutating func next(for heading: String) -> String {
+    public init() {}
+
+    /// The anchor for the next heading with this text.
+    public mutating func next(for heading: String) -> String {
         let base = Slug.make(from: heading).isEmpty ? "section" : Slug.make(from: heading)
         var candidate = base
         var number = 2

@@ -136,7 +136,7 @@ private struct BlockWalker {
             // cmark reports the line after a setext underline as the end; the heading is at most two lines here.
             let content = inlineContent(of: node, blockStart: start, blockEnd: end)
             blocks.append(Markdown.Block(kind: .heading(level: level), text: content.text.trimmingCharacters(in: .whitespaces),
-                                         startLine: start, endLine: headingEnd(start: start, reported: end), listItem: listItem,
+                                         startLine: start, endLine: Markdown.realEndLine(lines: lines, start: start, reported: end, fallback: start), listItem: listItem,
                                          isInBlockQuote: inQuote, links: content.links, superscripts: content.superscripts))
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -150,19 +150,6 @@ private struct BlockWalker {
                 visitChildren(of: node, listItem: listItem, inQuote: inQuote, depth: depth)
             }
         }
-    }
-
-    /// The last line of a heading: its own line for ATX, the underline for setext.
-    private func headingEnd(start: Int, reported: Int) -> Int {
-        guard start >= 1, start <= lines.count else { return start }
-        if lines[start - 1].trimmedASCIISpace.hasPrefix("#") { return start }
-        var line = start + 1
-        while line <= min(reported, lines.count) {
-            let text = lines[line - 1].trimmedASCIISpace
-            if !text.isEmpty, text.allSatisfy({ $0 == "-" }) || text.allSatisfy({ $0 == "=" }) { return line }
-            line += 1
-        }
-        return start
     }
 
     struct InlineContent {

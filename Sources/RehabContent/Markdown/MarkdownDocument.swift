@@ -145,8 +145,11 @@ public enum Markdown {
     }
 
     /// cmark reports the line after a setext heading as its end; find the underline instead.
-    private static func realEndLine(lines: [Substring], start: Int, reported: Int) -> Int {
-        guard start >= 1, start <= lines.count else { return reported }
+    ///
+    /// - Parameter fallback: The line to answer when `start` is out of range or no setext underline
+    ///   is found (by default cmark's `reported` line).
+    static func realEndLine(lines: [Substring], start: Int, reported: Int, fallback: Int? = nil) -> Int {
+        guard start >= 1, start <= lines.count else { return fallback ?? reported }
         if lines[start - 1].trimmedASCIISpace.hasPrefix("#") { return start }
         var line = start + 1
         while line <= min(reported, lines.count) {
@@ -154,7 +157,7 @@ public enum Markdown {
             if !text.isEmpty, text.allSatisfy({ $0 == "-" }) || text.allSatisfy({ $0 == "=" }) { return line }
             line += 1
         }
-        return reported
+        return fallback ?? reported
     }
 
     /// The heading's own Markdown: an ATX line without its `#` markers, or the text lines of a setext heading.

@@ -83,19 +83,9 @@ struct LintDocument {
         if let article = self.article {
             anchors = Set(article.sections.map(\.anchor))
         } else {
-            // The same rule as import: a slug of the heading text, then -2, -3 for repeats.
-            var used = Set<String>()
-            for index in headings where blocks[index].headingLevel == 2 {
-                let base = Slug.make(from: blocks[index].text).isEmpty ? "section" : Slug.make(from: blocks[index].text)
-                var candidate = base
-                var number = 2
-                while used.contains(candidate) {
-                    candidate = "\(base)-\(number)"
-                    number += 1
-                }
-                used.insert(candidate)
-            }
-            anchors = used
+            // The same anchors as import gives.
+            var allocator = AnchorAllocator()
+            anchors = Set(headings.filter { blocks[$0].headingLevel == 2 }.map { allocator.next(for: blocks[$0].text) })
         }
     }
 
