@@ -29,10 +29,7 @@ struct SiteOptions: ParsableArguments {
               !(components.host ?? "").isEmpty else {
             throw CommandFailure("base URL must be a full http or https address such as https://rehabfaqs.example, not '\(base)'")
         }
-        let regionName = (value(region, "REHABFAQS_REGION", "region") ?? "uk").lowercased()
-        guard let parsedRegion = SiteConfiguration.Region(rawValue: regionName) else {
-            throw CommandFailure("region must be one of \(SiteConfiguration.Region.allCases.map(\.rawValue).joined(separator: ", ")), not '\(regionName)'")
-        }
+        let parsedRegion = try RegionOption.parse(value(region, "REHABFAQS_REGION", "region") ?? "uk")
         var interval = 12
         if let raw = file["review_interval_months"] {
             guard let months = Int(raw), (1...120).contains(months) else {

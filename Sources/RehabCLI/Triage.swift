@@ -64,7 +64,12 @@ struct RegionOption: ParsableArguments {
 
     /// The flag, else the environment, else the UK.
     func resolved() throws -> SiteConfiguration.Region {
-        let value = (name ?? ProcessInfo.processInfo.environment["REHABFAQS_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? "uk").lowercased()
+        try Self.parse(name ?? ProcessInfo.processInfo.environment["REHABFAQS_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? "uk")
+    }
+
+    /// A region name as settings and flags write it, or a message naming the choices.
+    static func parse(_ name: String) throws -> SiteConfiguration.Region {
+        let value = name.lowercased()
         guard let region = SiteConfiguration.Region(rawValue: value) else {
             throw CommandFailure("region must be one of \(SiteConfiguration.Region.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
         }

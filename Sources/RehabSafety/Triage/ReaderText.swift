@@ -145,14 +145,12 @@ struct ReaderText {
         var sentence = 0
         var negationLeft = 0
         var previousEnd = 0
-        var sentenceWords: [[Int]] = [[]]
         var clauseWords: [[Int]] = [[]]
         for (index, token) in tokens.enumerated() {
             // Punctuation between this word and the one before breaks sentences and clauses.
             let gap = bytes[min(previousEnd, bytes.count)..<min(token.byteRange.lowerBound, bytes.count)]
             if index > 0, gap.contains(where: { [0x2E, 0x21, 0x3F, 0x0A, 0x3B].contains($0) }) {
                 sentence += 1
-                sentenceWords.append([])
                 clauseWords.append([])
                 negationLeft = 0
             } else if gap.contains(where: { [0x2C, 0x3A, 0x28, 0x29].contains($0) }) {
@@ -171,7 +169,6 @@ struct ReaderText {
             }
             words.append(Word(word: word, stem: Analyzer.term(for: word), byteRange: token.byteRange, isStopWord: token.isStopWord,
                               sentence: sentence, previous: previousWord, next: nextWord, isNegated: negationLeft > 0 && !startsNegation))
-            sentenceWords[sentence].append(words.count - 1)
             clauseWords[clauseWords.count - 1].append(words.count - 1)
             if startsNegation {
                 negationLeft = 5
