@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import RehabCore
+import RehabSafety
 import RehabServer
 import RehabTestSupport
 import Testing
@@ -79,5 +80,14 @@ struct CareCardRouteTests {
             let other = String(buffer: try await get("/articles/leg-cramps", client).body)
             #expect(!other.contains("care-card "))
         }
+    }
+
+    @Test func anEditedArticleGetsTheCardsOfItsNewText() throws {
+        let care = CareAdvisor(triage: try Triage.bundled(), region: .uk)
+        let before = Article.stub(slug: "edited", questions: [("When should I see a health care provider?", "If you have a fever with back pain.")])
+        let after = Article.stub(slug: "edited", questions: [("When should I see a health care provider?", "If your back pain lasts more than a few weeks.")])
+        #expect(care.cards(for: before).map(\.ruleID) == ["back-pain-with-fever"])
+        #expect(care.cards(for: after).map(\.ruleID) == ["pain-lasting-weeks"])
+        #expect(care.cards(for: before).map(\.ruleID) == ["back-pain-with-fever"])
     }
 }

@@ -1,5 +1,6 @@
 public import RehabCore
 import RehabContent
+import Synchronization
 public import RehabRender
 public import RehabSafety
 
@@ -7,6 +8,8 @@ public import RehabSafety
 public struct CareAdvisor: Sendable {
     public let triage: Triage
     public let region: SiteConfiguration.Region
+    /// Articles' cards, by slug and content hash: checking an article's advice is too slow to repeat on every page view.
+    private let articleCards = ArticleCardCache()
 
     public init(triage: Triage, region: SiteConfiguration.Region) {
         self.triage = triage
@@ -25,6 +28,14 @@ public struct CareAdvisor: Sendable {
     /// Care cards for the warning signs an article discusses: those in its sections on when to get
     /// care, or in the whole article when it has no such section.
     public func cards(for article: Article) -> [CareCard] {
+        let hash = article.hashValue
+        if let cached = articleCards.cards(for: article.slug, hash: hash) { return cached }
+        let cards = checkedCards(for: article)
+        articleCards.store(cards, for: article.slug, hash: hash)
+        return cards
+    }
+
+    private func checkedCards(for article: Article) -> [CareCard] {
         let advice = article.sections.filter { Self.isAboutGettingCare($0.heading) }
         let parts = advice.isEmpty ? [article.summary, article.intro] + article.sections.map(\.body) : advice.map(\.body)
         let text = parts.map(Markdown.plainText(from:)).joined(separator: "\n")
@@ -47,6 +58,24 @@ public struct CareAdvisor: Sendable {
     public static func view(_ card: CareCard) -> CareCardView {
         CareCardView(id: card.ruleID, level: card.level.rawValue, heading: card.heading, title: card.title, advice: card.advice,
                      sourcePublisher: card.source.publisher, sourceTitle: card.source.title, sourceURL: card.source.url)
+    }
+}
+
+/// Care cards already worked out for articles, shared by every request: one entry per slug, valid
+/// while the article's content hash is the same. Bounded: it starts again when full.
+private final class ArticleCardCache: Sendable {
+    private static let capacity = 20_000
+    private let entries = Mutex<[String: (hash: Int, cards: [CareCard])]>([:])
+
+    func cards(for slug: String, hash: Int) -> [CareCard]? {
+        entries.withLock { entries in entries[slug].flatMap { $0.hash == hash ? $0.cards : nil } }
+    }
+
+    func store(_ cards: [CareCard], for slug: String, hash: Int) {
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[slug] = (hash, cards)
+        }
     }
 }
 
