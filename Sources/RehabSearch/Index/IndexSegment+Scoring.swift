@@ -15,9 +15,11 @@ extension IndexSegment {
     /// than `negligible` times the largest run's contribution are left out: a common word in a long
     /// answer cannot change which answers lead, and skipping it saves most of the work on common words.
     ///
-    /// - Parameter isAllowed: Documents excluded by a filter (topic, removed) never enter the results.
-    func topDocuments(for terms: [ScoredTerm], window: Int, negligible: Float, isAllowed: ((Int32) -> Bool)?) -> (entries: [TopK.Entry], total: Int) {
-        guard !documents.isEmpty, !terms.isEmpty, window > 0 else { return ([], 0) }
+    /// - Parameters:
+    ///   - scale: Fixed point for the 16-bit score accumulators, from ``fixedPointScale(factors:)``.
+    ///   - isAllowed: Documents excluded by a filter (topic, removed) never enter the results.
+    func topDocuments(for terms: [ScoredTerm], window: Int, negligible: Float, scale: Float, isAllowed: ((Int32) -> Bool)?) -> (entries: [TopK.Entry], total: Int) {
+        guard !documents.isEmpty, !terms.isEmpty, window > 0, scale > 0 else { return ([], 0) }
         var order: [(contribution: Float, start: Int32, end: Int32)] = []
         for term in terms {
             var start = postingStart[Int(term.id)]
@@ -41,13 +43,13 @@ extension IndexSegment {
             if touchesMostBlocks { flags.update(repeating: 1, count: scratch.blockCount) }
             postingDocuments.withUnsafeBufferPointer { documents in
                 for run in order {
-                    let contribution = run.contribution
+                    let contribution = UInt16(max(1, min(Float(UInt16.max), (run.contribution * scale).rounded(.down))))
                     if touchesMostBlocks {
-                        for index in Int(run.start)..<Int(run.end) { scores[Int(documents[index])] += contribution }
+                        for index in Int(run.start)..<Int(run.end) { scores[Int(documents[index])] &+= contribution }
                     } else {
                         for index in Int(run.start)..<Int(run.end) {
                             let document = Int(documents[index])
-                            scores[document] += contribution
+                            scores[document] &+= contribution
                             flags[document >> ScoreScratch.blockShift] = 1
                         }
                     }
@@ -62,13 +64,26 @@ extension IndexSegment {
             for index in start..<min(end, start + window * 4) {
                 let document = postingDocuments[index]
                 if let isAllowed, !isAllowed(document) { continue }
-                sample.offer((document, scores[Int(document)]))
+                sample.offer((document, Float(scores[Int(document)])))
             }
-            return select(window, in: scratch, atLeast: sample.isFull ? sample.minimum : 0, isAllowed: isAllowed)
+            let (entries, matched) = select(window, in: scratch, atLeast: sample.isFull ? sample.minimum : 0, isAllowed: isAllowed)
+            return (entries.map { ($0.document, $0.score / scale) }, matched)
         }
     }
 
-    /// The `k` best touched documents scoring at least `floor`, and how many documents were touched.
+    /// The fixed-point scale for a query whose terms have these factors.
+    ///
+    /// Impacts are below 1 and a document sits in one run of each term, so its sum of rounded-down
+    /// contributions, each at least 1, stays below 2^16. The scale is the query's, not a segment's,
+    /// so that every segment rounds equal scores alike.
+    static func fixedPointScale(factors: [Float]) -> Float {
+        let largestSum = factors.reduce(0, +)
+        guard largestSum > 0 else { return 0 }
+        return Float(max(1, Int(UInt16.max) - factors.count)) / largestSum
+    }
+
+    /// The `k` best touched documents scoring at least `floor`, and how many documents were touched
+    /// (scores in the scratch's fixed point).
     private func select(_ k: Int, in scratch: ScoreScratch, atLeast floor: Float, isAllowed: ((Int32) -> Bool)?) -> ([TopK.Entry], Int) {
         guard let isAllowed else { return selectAll(k, in: scratch, atLeast: floor) }
         var heap = TopK.Heap(capacity: k)
@@ -77,7 +92,7 @@ extension IndexSegment {
         for block in 0..<scratch.blockCount where flags[block] != 0 {
             let start = block << ScoreScratch.blockShift
             for document in start..<min(start + 64, scratch.documentCount) {
-                let score = scores[document]
+                let score = Float(scores[document])
                 guard score > 0, isAllowed(Int32(document)) else { continue }
                 matched += 1
                 if score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(document), score)) }
@@ -86,42 +101,52 @@ extension IndexSegment {
         return (heap.entries, matched)
     }
 
-    /// ``select(_:in:atLeast:isAllowed:)`` without a filter, eight scores at a time: once the heap
-    /// is full, most groups of eight hold nothing better than its worst entry and cost one comparison.
+    /// ``select(_:in:atLeast:isAllowed:)`` without a filter, sixteen scores at a time: once the heap
+    /// is full, most groups of sixteen hold nothing better than its worst entry and cost one comparison.
     private func selectAll(_ k: Int, in scratch: ScoreScratch, atLeast floor: Float) -> ([TopK.Entry], Int) {
         var heap = TopK.Heap(capacity: k)
-        var touched = SIMD8<Int32>()
+        var touched = SIMD16<UInt16>()
+        var touchedTotal = 0, blocksSinceFold = 0
         var tailTouched = 0
-        var cutoff = SIMD8<Float>(repeating: floor)
-        let zero = SIMD8<Float>()
+        let lowest = UInt16(min(Float(UInt16.max), floor.rounded(.up)))
+        var cutoff = SIMD16<UInt16>(repeating: lowest)
+        let zero = SIMD16<UInt16>()
         let scores = scratch.scores, flags = scratch.flags, count = scratch.documentCount
         for block in 0..<scratch.blockCount where flags[block] != 0 {
             let start = block << ScoreScratch.blockShift
             let end = min(start + 64, count)
             var group = start
-            while group + 8 <= end {
-                let values = UnsafeRawPointer(scores + group).loadUnaligned(as: SIMD8<Float>.self)
-                // A true lane of a mask is all ones, that is -1.
-                touched &-= unsafeBitCast(values .> zero, to: SIMD8<Int32>.self)
+            while group + 16 <= end {
+                let values = UnsafeRawPointer(scores + group).loadUnaligned(as: SIMD16<UInt16>.self)
+                // A true lane of a mask is all ones, that is 0xFFFF: subtracting it counts one.
+                touched &-= unsafeBitCast(values .> zero, to: SIMD16<UInt16>.self)
                 if any(values .>= cutoff) {
-                    for document in group..<(group + 8) {
-                        let score = scores[document]
+                    for document in group..<(group + 16) {
+                        let score = Float(scores[document])
                         if score > 0, score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(document), score)) }
                     }
-                    if heap.isFull { cutoff = SIMD8(repeating: max(floor, heap.minimum.nextUp)) }
+                    if heap.isFull { cutoff = SIMD16(repeating: UInt16(min(Float(UInt16.max), max(Float(lowest), heap.minimum + 1)))) }
                 }
-                group += 8
+                group += 16
             }
             while group < end {
-                let score = scores[group]
+                let score = Float(scores[group])
                 if score > 0 {
                     tailTouched += 1
                     if score >= floor, !heap.isFull || score > heap.minimum { heap.offer((Int32(group), score)) }
                 }
                 group += 1
             }
+            // Lane counters are 16-bit and a block adds at most 4 to each: fold them in before they could wrap.
+            blocksSinceFold += 1
+            if blocksSinceFold == 8192 {
+                touchedTotal += touched.indices.reduce(0) { $0 + Int(touched[$1]) }
+                touched = SIMD16()
+                blocksSinceFold = 0
+            }
         }
-        return (heap.entries, Int(touched.wrappedSum()) + tailTouched)
+        touchedTotal += touched.indices.reduce(0) { $0 + Int(touched[$1]) }
+        return (heap.entries, touchedTotal + tailTouched)
     }
 
     /// One word the reader typed, as this segment knows it: its term id and its synonym family's
@@ -227,13 +252,6 @@ enum TopK {
                 }
             }
         }
-    }
-
-    /// The `k` best documents by score, in no particular order.
-    static func best(of documents: [Int32], scores: UnsafeMutablePointer<Float>, k: Int) -> [Entry] {
-        var heap = Heap(capacity: k)
-        for document in documents { heap.offer((document, scores[Int(document)])) }
-        return heap.entries
     }
 
     static func worse(_ a: Entry, _ b: Entry) -> Bool {

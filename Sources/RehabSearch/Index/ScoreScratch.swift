@@ -3,12 +3,16 @@ import Synchronization
 /// A score accumulator for one query over one segment: a score per document, and a flag per block
 /// of 64 documents that says whether any score in the block was touched, so that finding and
 /// clearing the touched scores costs in proportion to what the query touched.
+///
+/// Scores are 16-bit fixed point, scaled per query so that no sum can overflow: half the memory of
+/// `Float` scores, so that the array of a 100,000-question segment stays in a core's L2 cache while
+/// the postings stream past it.
 final class ScoreScratch: @unchecked Sendable {
     // Unchecked: a scratch belongs to one query at a time; ``ScratchPool`` hands it out and takes it back.
     static let blockShift = 6
     let documentCount: Int
     let blockCount: Int
-    let scores: UnsafeMutablePointer<Float>
+    let scores: UnsafeMutablePointer<UInt16>
     let flags: UnsafeMutablePointer<UInt8>
     /// One bit per document, for visiting each document once; always left zeroed.
     let marks: UnsafeMutablePointer<UInt64>

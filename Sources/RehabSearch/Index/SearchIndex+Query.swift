@@ -47,19 +47,21 @@ extension SearchIndex {
         }
         let count = Double(documentCount)
         let k1 = parameters.k1
-        let idfs = parsed.terms.map { term -> Double in
+        // Each term's query-dependent factor: weight × idf × (k1 + 1).
+        let factors = parsed.terms.map { term -> Float in
             let df = Double(max(documentFrequency(of: term.term), term.family.map(documentFrequency(of:)) ?? 0))
-            return log(1 + (count - df + 0.5) / (df + 0.5))
+            return Float(term.weight * log(1 + (count - df + 0.5) / (df + 0.5)) * (k1 + 1))
         }
+        let scale = IndexSegment.fixedPointScale(factors: factors)
         // The proximity and question bonuses re-rank the best few times the page.
         let window = max(offset + limit, 10) * 3
         var candidates: [(segment: Int, document: Int32, score: Double)] = []
         var total = 0
         for (number, (segment, hasRemovals)) in segments.enumerated() {
             var terms: [ScoredTerm] = []
-            for (term, idf) in zip(parsed.terms, idfs) {
+            for (term, factor) in zip(parsed.terms, factors) {
                 guard let id = segment.termIDs[term.term] else { continue }
-                terms.append(ScoredTerm(id: id, factor: Float(term.weight * idf * (k1 + 1))))
+                terms.append(ScoredTerm(id: id, factor: factor))
             }
             let isAllowed: ((Int32) -> Bool)?
             switch (topic, hasRemovals) {
@@ -68,7 +70,7 @@ extension SearchIndex {
             case (let topic?, false): isAllowed = { segment.documents[Int($0)].topicSlugs.contains(topic) }
             case (let topic?, true): isAllowed = { !self.isRemoved($0) && segment.documents[Int($0)].topicSlugs.contains(topic) }
             }
-            let (entries, matched) = segment.topDocuments(for: terms, window: window, negligible: Float(parameters.negligibleContribution), isAllowed: isAllowed)
+            let (entries, matched) = segment.topDocuments(for: terms, window: window, negligible: Float(parameters.negligibleContribution), scale: scale, isAllowed: isAllowed)
             total += matched
             let wanted = parsed.orderedWordTerms.map { term in
                 IndexSegment.WantedWord(term: segment.termIDs[term] ?? -1,
