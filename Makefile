@@ -20,8 +20,9 @@ release: deps
 serve: release
 	$(SWIFT) run -c release --skip-build rehabfaqs serve --host $(HOST) --port $(PORT) --database $(DATABASE)
 
+# Every test, PostgreSQL included: scripts/test.sh starts and removes a throwaway cluster.
 test: deps
-	$(SWIFT) test
+	SWIFT="$(SWIFT)" ./scripts/test.sh
 
 # Import and start-up benchmark on 10,000 generated articles (release build).
 bench-import: deps

@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -75,6 +79,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL implementation of the content store (PostgresNIO), for several app nodes.
+        .target(
+            name: "RehabStorePostgres",
+            dependencies: [
+                "RehabCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Pages as HTML strings from Mustache templates; knows nothing of HTTP.
         .target(
             name: "RehabRender",
@@ -106,6 +121,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -116,12 +133,14 @@ let package = Package(
                 "RehabCore",
                 "RehabContent",
                 "RehabStoreSQLite",
+                "RehabStorePostgres",
                 "RehabSafety",
                 "RehabSearch",
                 "RehabServer",
                 "RehabStarter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -133,14 +152,15 @@ let package = Package(
         // Release-mode benchmark: generate, import and serve 10,000 articles.
         .executableTarget(
             name: "RehabImportPerf",
-            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite"],
+            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite", "RehabStorePostgres",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: swiftSettings
         ),
         // Fixtures shared by the test targets: stub content and temporary folders.
         .target(
             name: "RehabTestSupport",
-            dependencies: ["RehabCore", "RehabContent"],
+            dependencies: ["RehabCore", "RehabContent", "RehabStorePostgres", .product(name: "Logging", package: "swift-log")],
             path: "Tests/RehabTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -170,7 +190,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RehabStoreTests",
-            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite", "RehabTestSupport"],
+            dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite", "RehabStorePostgres", "RehabTestSupport",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -180,6 +201,7 @@ let package = Package(
                 "RehabContent",
                 "RehabServer",
                 "RehabStoreSQLite",
+                "RehabStorePostgres",
                 "RehabCLI",
                 "RehabRender",
                 "RehabStarter",

@@ -4,7 +4,8 @@
 # exact command to run and stops.
 set -euo pipefail
 
-packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+# postgresql: the server that `make test` starts as a throwaway cluster for the PostgreSQL tests.
+packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev postgresql)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -30,13 +30,14 @@ extension RehabFAQsCommand {
 
         func run() async throws {
             try await runReportingFailures {
-                let store = try await storage.openStore()
-                let progress = ProgressLine(label: "Reading", enabled: !quiet)
-                let summary = try await ContentImporter(store: store).importContent(paths: paths, prune: prune) { done, total in
-                    progress.update(done: done, total: total)
+                try await storage.withStore { store in
+                    let progress = ProgressLine(label: "Reading", enabled: !quiet)
+                    let summary = try await ContentImporter(store: store).importContent(paths: paths, prune: prune) { done, total in
+                        progress.update(done: done, total: total)
+                    }
+                    progress.finish()
+                    if !quiet { print(summary.line) }
                 }
-                progress.finish()
-                if !quiet { print(summary.line) }
             }
         }
     }
@@ -62,8 +63,7 @@ extension RehabFAQsCommand {
 
         func run() async throws {
             try await runReportingFailures {
-                let store = try await storage.openStore()
-                let bundle = try await store.exportAll()
+                let bundle = try await storage.withStore { store in try await store.exportAll() }
                 let url = URL(fileURLWithPath: directory)
                 do {
                     try ContentExporter.write(bundle, to: url)

@@ -71,8 +71,7 @@ extension RehabFAQsCommand {
             let sources: [LintSource]
             var issues: [ContentIssue] = []
             if paths.isEmpty {
-                let store = try await storage.openStore()
-                let articles = try await store.allArticles()
+                let articles = try await storage.withStore { store in try await store.allArticles() }
                 configuration.knownArticles = articles.map(LinkTarget.init(article:))
                 sources = try articles.map { article in
                     LintSource(path: "articles/\(article.slug).md", text: try ContentExporter.articleFile(for: article))

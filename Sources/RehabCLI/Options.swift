@@ -1,14 +1,21 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RehabCore
+import RehabStorePostgres
 import RehabStoreSQLite
 
 /// `--database`, shared by every command that reads or writes content.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The database: a file path or sqlite:PATH (default ./rehabfaqs.sqlite, or $REHABFAQS_DATABASE).",
+        "The database: a file path, sqlite:PATH or postgres://user[:pass]@host[:port]/db[?sslmode=disable|prefer|require] (default ./rehabfaqs.sqlite, or $REHABFAQS_DATABASE).",
         valueName: "url"))
     var database: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A file whose first line is the PostgreSQL password (else the URL's, or $REHABFAQS_DATABASE_PASSWORD).",
+        valueName: "path"))
+    var databasePasswordFile: String?
 
     /// The value in force: the flag, else the environment, else the default file.
     var resolved: String {
@@ -18,10 +25,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The database location named by ``resolved``.
     func location() throws -> DatabaseLocation { try DatabaseLocation(resolved) }
 
-    /// Opens and migrates the store.
-    func openStore() async throws -> any ContentStore {
-        let location = try location()
-        switch location {
+    /// Opens and migrates the store, runs `body` with it, and closes it.
+    ///
+    /// A PostgreSQL store's connection pool runs while `body` does.
+    func withStore<Result: Sendable>(logger: Logger = Logger(label: "rehabfaqs"), _ body: (any ContentStore) async throws -> Result) async throws -> Result {
+        switch try location() {
         case let .sqlite(path):
             let store: SQLiteContentStore
             do {
@@ -30,9 +38,18 @@ struct DatabaseOptions: ParsableArguments {
                 throw CommandFailure("cannot open the SQLite database at \(path): \(error)")
             }
             try await store.migrate()
-            return store
-        case .postgres:
-            throw CommandFailure("PostgreSQL support is not built yet; use an SQLite file path such as ./rehabfaqs.sqlite")
+            return try await body(store)
+        case let .postgres(url):
+            let location: PostgresLocation
+            do {
+                location = try PostgresLocation(url: url).withPassword(fromFile: databasePasswordFile)
+            } catch {
+                throw CommandFailure("--database: \(error.description)")
+            }
+            return try await PostgresContentStore.withStore(location, logger: logger) { store in
+                try await store.migrate()
+                return try await body(store)
+            }
         }
     }
 }

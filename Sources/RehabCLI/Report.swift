@@ -38,8 +38,7 @@ extension RehabFAQsCommand.Report {
 
         func run() async throws {
             try await runReportingFailures {
-                let store = try await storage.openStore()
-                let rows = Array(try await store.unansweredSearches(at: Date()).prefix(limit))
+                let rows = Array(try await storage.withStore { store in try await store.unansweredSearches(at: Date()) }.prefix(limit))
                 if json {
                     let encoder = JSONEncoder()
                     encoder.dateEncodingStrategy = .iso8601

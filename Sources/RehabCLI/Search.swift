@@ -37,8 +37,8 @@ extension RehabFAQsCommand {
 
         func run() async throws {
             try await runReportingFailures {
-                let store = try await storage.openStore()
-                let index = SearchDocuments.index(for: try await store.allArticles(), visibleOn: .today, synonyms: try SearchResources.synonyms())
+                let articles = try await storage.withStore { store in try await store.allArticles() }
+                let index = SearchDocuments.index(for: articles, visibleOn: .today, synonyms: try SearchResources.synonyms())
                 let results = index.search(query, limit: limit)
                 let care = CareAdvisor(triage: try RehabSafety.Triage.bundled(), region: try region.resolved())
                 let cards = care.cards(for: query)

@@ -44,16 +44,17 @@ extension RehabFAQsCommand {
                 let location = try storage.location()
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 let siteConfiguration = try site.configuration(settingsFolder: location.folder, defaultBaseURL: "http://\(shownHost):\(port)")
-                let store = try await storage.openStore()
-                if let seeded = try await StarterContent.seedIfEmpty(store) {
-                    logger.info("Filled the empty database with the starter content", metadata: ["import.summary": "\(seeded.line)"])
+                try await storage.withStore(logger: logger) { store in
+                    if let seeded = try await StarterContent.seedIfEmpty(store) {
+                        logger.info("Filled the empty database with the starter content", metadata: ["import.summary": "\(seeded.line)"])
+                    }
+                    let app = try await buildApplication(
+                        store: store,
+                        configuration: ServerConfiguration(host: host, port: port, site: siteConfiguration),
+                        logger: logger
+                    )
+                    try await app.runService()
                 }
-                let app = try await buildApplication(
-                    store: store,
-                    configuration: ServerConfiguration(host: host, port: port, site: siteConfiguration),
-                    logger: logger
-                )
-                try await app.runService()
             }
         }
     }

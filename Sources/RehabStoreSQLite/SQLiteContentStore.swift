@@ -62,58 +62,33 @@ public struct SQLiteContentStore: ContentStore {
     }
 
     private static func write(_ bundle: ContentBundle, prune: Bool, in db: Database) throws -> ImportSummary {
-        var summary = ImportSummary()
+        let plan = try ContentWritePlan(
+            bundle, prune: prune,
+            storedAuthor: { try AuthorRecord.fetchOne(db, key: $0)?.model },
+            storedTopic: { try TopicRecord.fetchOne(db, key: $0)?.model },
+            storedImageHash: { try String.fetchOne(db, sql: "SELECT hash FROM image WHERE id = ?", arguments: [$0]) },
+            storedArticle: { try fetchArticle(slug: $0, in: db) },
+            storedSlugs: { try String.fetchAll(db, sql: "SELECT id FROM article") }
+        )
         let now = Date()
-        for author in bundle.authors {
-            let record = AuthorRecord(author)
-            if try AuthorRecord.fetchOne(db, key: record.id) != record {
-                try record.upsert(db)
-                summary.otherChanges += 1
-            }
+        for author in plan.authors { try AuthorRecord(author).upsert(db) }
+        for topic in plan.topics { try TopicRecord(topic).upsert(db) }
+        for image in plan.images {
+            try ImageRecord(id: image.name, contentType: image.contentType, hash: image.hash, data: Data(image.data), modifiedAt: now).upsert(db)
         }
-        for topic in bundle.topics {
-            let record = TopicRecord(topic)
-            if try TopicRecord.fetchOne(db, key: record.id) != record {
-                try record.upsert(db)
-                summary.otherChanges += 1
-            }
-        }
-        for image in bundle.images {
-            let hash = image.hash
-            let stored = try String.fetchOne(db, sql: "SELECT hash FROM image WHERE id = ?", arguments: [image.name])
-            if stored != hash {
-                try ImageRecord(id: image.name, contentType: image.contentType, hash: hash, data: Data(image.data), modifiedAt: now).upsert(db)
-                summary.otherChanges += 1
-            }
-        }
-        for article in bundle.articles {
-            summary.questions += article.questions.count
-            let existing = try fetchArticle(slug: article.slug, in: db)
-            if existing == article { continue }
-            if existing == nil { summary.articlesAdded += 1 } else { summary.articlesChanged += 1 }
+        for (article, replaces) in plan.articles {
             // Aliases are unique across articles: one that moves to this article leaves its old one
             // (the insert below takes it over). Deleting the article removes its child rows.
-            if existing != nil {
+            if replaces {
                 try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [article.slug])
             }
             try insert(article, modifiedAt: now, in: db)
         }
-        if prune {
-            let keep = Set(bundle.articles.map(\.slug))
-            let stored = try String.fetchAll(db, sql: "SELECT id FROM article")
-            for slug in stored where !keep.contains(slug) {
-                try ArticleRecord.deleteOne(db, key: slug)
-                summary.articlesRemoved += 1
-            }
-        }
-        summary.articles = bundle.articles.count
-        summary.authors = bundle.authors.count
-        summary.topics = bundle.topics.count
-        summary.images = bundle.images.count
-        if summary.changedAnything {
+        for slug in plan.removedSlugs { try ArticleRecord.deleteOne(db, key: slug) }
+        if plan.summary.changedAnything {
             try db.execute(sql: "UPDATE contentVersion SET version = version + 1 WHERE id = 1")
         }
-        return summary
+        return plan.summary
     }
 
     private static func insert(_ article: Article, modifiedAt: Date, in db: Database) throws {
@@ -263,6 +238,8 @@ public struct SQLiteContentStore: ContentStore {
             }
         }
     }
+
+    public func changeSignals(interval: Duration) -> AsyncStream<Void> { pollingSignals(interval: interval) }
 
     public func changeToken() async throws -> Int64 {
         try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM contentVersion WHERE id = 1") ?? 0 }

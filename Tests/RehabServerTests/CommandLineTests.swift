@@ -23,10 +23,19 @@ struct CommandLineTests {
         #expect(throws: CommandFailure.self) { try DatabaseLocation(text) }
     }
 
-    @Test func postgresIsRefusedWithAClearMessageUntilItExists() async throws {
-        let options = try DatabaseOptions.parse(["--database", "postgres://u@localhost/db"])
-        await #expect { try await options.openStore() } throws: { error in
-            (error as? CommandFailure)?.description.contains("PostgreSQL support is not built yet") == true
+    @Test func aPostgresURLWithoutADatabaseIsRefusedWithAClearMessage() async throws {
+        let options = try DatabaseOptions.parse(["--database", "postgres://u@localhost"])
+        await #expect { try await options.withStore { _ in } } throws: { error in
+            (error as? CommandFailure)?.description == "--database: the URL names no database; write postgres://user@host:5432/DATABASE"
+        }
+    }
+
+    @Test func aPostgresServerThatIsNotThereIsReportedAsUnavailable() async throws {
+        // Nothing listens on port 1 of the loopback address.
+        let options = try DatabaseOptions.parse(["--database", "postgres://rehab:secret@127.0.0.1:1/rehab?sslmode=disable"])
+        await #expect { try await options.withStore { _ in } } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.isUnavailable && error.description.contains("127.0.0.1:1/rehab") && !error.description.contains("secret")
         }
     }
 

@@ -20,6 +20,7 @@ public import Foundation
 /// - ``imageHashes()``
 /// - ``exportAll()``
 /// - ``changeToken()``
+/// - ``changeSignals(interval:)``
 /// ### Unanswered searches
 /// - ``recordUnansweredSearch(_:at:)``
 /// - ``unansweredSearches(at:)``
@@ -75,9 +76,30 @@ public protocol ContentStore: Sendable {
 
     /// Searches that found nothing and were seen within the retention period at `now`, most frequent first.
     func unansweredSearches(at now: Date) async throws -> [UnansweredSearch]
+
+    /// Signals that the content may have changed, for a reader to compare ``changeToken()`` again.
+    ///
+    /// SQLite signals every `interval` (a poll of one number); PostgreSQL signals on each change
+    /// announced with LISTEN/NOTIFY by any process, after every reconnect, and every `interval`
+    /// as a fallback. The stream ends when the task iterating it is cancelled.
+    func changeSignals(interval: Duration) -> AsyncStream<Void>
 }
 
 extension ContentStore {
+    /// A signal every `interval`, for stores that other processes can only be polled through.
+    public func pollingSignals(interval: Duration) -> AsyncStream<Void> {
+        AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
+            let ticker = Task {
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: interval) } catch { break }
+                    continuation.yield()
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in ticker.cancel() }
+        }
+    }
+
     /// Writes a validated bundle; see ``apply(_:prune:onlyIfEmpty:)``.
     @discardableResult
     public func apply(_ bundle: ContentBundle, prune: Bool = false) async throws -> ImportSummary {

@@ -4,6 +4,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case unsupportedDatabase
         case invalidDatabaseURL
         case inconsistentContent
+        case unavailable
     }
 
     private let code: Code
@@ -21,6 +22,12 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func invalidDatabaseURL(_ message: String) -> Self { .init(.invalidDatabaseURL, message) }
     /// A write would break the store's rules (for example an article whose author is not stored).
     public static func inconsistentContent(_ message: String) -> Self { .init(.inconsistentContent, message) }
+
+    /// The database cannot be reached right now (stopped, restarting, network); trying again later may work.
+    public static func unavailable(_ message: String) -> Self { .init(.unavailable, message) }
+
+    /// Whether the error says the database is out of reach for now, rather than that the request was wrong.
+    public var isUnavailable: Bool { code == .unavailable }
 
     /// Whether two errors are of the same kind, whatever their messages.
     public func isSameKind(as other: StoreError) -> Bool { code == other.code }

@@ -1,24 +1,20 @@
 import Logging
+import RehabCore
 import ServiceLifecycle
 
-/// Polls the store once a second and refreshes the content snapshot when another process (or
-/// node) has changed the content.
+/// Refreshes the content snapshot when another process or node has changed the content: on each
+/// of the store's change signals (a poll for SQLite, LISTEN/NOTIFY for PostgreSQL).
 struct ContentWatcher: Service {
     let content: ContentService
     let logger: Logger
     var interval: Duration = .seconds(1)
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown { try await poll() }
+        await cancelWhenGracefulShutdown { await watch() }
     }
 
-    private func poll() async throws {
-        while !Task.isCancelled {
-            do {
-                try await Task.sleep(for: interval)
-            } catch {
-                return  // Cancelled: shutting down.
-            }
+    private func watch() async {
+        for await _ in content.store.changeSignals(interval: interval) {
             do {
                 if try await content.refreshIfChanged() {
                     logger.info("Content changed; pages updated")

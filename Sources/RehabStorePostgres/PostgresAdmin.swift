@@ -1,0 +1,32 @@
+package import Logging
+import PostgresNIO
+
+/// Creating and dropping whole databases: for tests and the benchmark, which each want a fresh
+/// database in a throwaway cluster.
+package enum PostgresAdmin {
+    /// Creates the database `name` (letters, digits and underscores only) through the server at `server`.
+    package static func createDatabase(_ name: String, on server: PostgresLocation, logger: Logger) async throws {
+        try await run("CREATE DATABASE \(try identifier(name))", on: server, logger: logger)
+    }
+
+    /// Drops the database `name` if it exists, closing its connections first.
+    package static func dropDatabase(_ name: String, on server: PostgresLocation, logger: Logger) async throws {
+        try await run("DROP DATABASE IF EXISTS \(try identifier(name)) WITH (FORCE)", on: server, logger: logger)
+    }
+
+    private static func identifier(_ name: String) throws -> String {
+        guard !name.isEmpty, name.count < 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw PostgresLocationError("'\(name)' is not a database name this tool creates (letters, digits, underscores)")
+        }
+        return name
+    }
+
+    private static func run(_ sql: String, on server: PostgresLocation, logger: Logger) async throws {
+        let store = PostgresContentStore(location: server, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+}
