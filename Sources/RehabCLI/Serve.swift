@@ -30,14 +30,21 @@ extension RehabFAQsCommand {
         @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
 
+        @Option(help: "Log format: text (for people) or json (one object per line, for log collectors).")
+        var logFormat = "text"
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
             }
+            guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json.") }
         }
 
         func run() async throws {
+            if logFormat == "json" {
+                LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+            }
             var logger = Logger(label: "rehabfaqs")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             try await runReportingFailures {

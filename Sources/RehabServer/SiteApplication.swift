@@ -32,7 +32,9 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
     let content = ContentService(store: store, synonyms: try SearchResources.synonyms(), logger: logger)
     _ = try await content.snapshot()
 
+    SiteMetrics.setUp()
     let router = Router()
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
     SiteController(content: content, renderer: renderer, care: care).addRoutes(to: router)

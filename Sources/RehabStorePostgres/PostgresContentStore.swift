@@ -43,7 +43,10 @@ public struct PostgresContentStore: ContentStore {
         self.location = location
         self.logger = logger
         self.readTimeout = readTimeout
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool reports every failed connection attempt at info level; the store reports outages itself.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .warning)
+        client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
     }
 
     /// Runs the connection pool until the task is cancelled.

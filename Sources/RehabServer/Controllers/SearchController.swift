@@ -82,7 +82,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         }
         let topic = request.uri.queryParameters.get("topic").flatMap { $0.isEmpty ? nil : $0 }
         let snapshot = try await content.snapshot()
-        let results = snapshot.search.search(query, limit: Self.perPage, offset: (page - 1) * Self.perPage, topic: topic)
+        let results = SiteMetrics.timedSearch { snapshot.search.search(query, limit: Self.perPage, offset: (page - 1) * Self.perPage, topic: topic) }
         if page == 1 { await countIfUnanswered(query, results: results, context: context) }
         let items = results.hits.map {
             PageRenderer.SearchResultItem(article: $0.document.article, articleTitle: $0.document.articleTitle,
@@ -108,7 +108,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         }
         let topic = request.uri.queryParameters.get("topic").flatMap { $0.isEmpty ? nil : $0 }
         let snapshot = try await content.snapshot()
-        let results = snapshot.search.search(query, limit: limit, topic: topic)
+        let results = SiteMetrics.timedSearch { snapshot.search.search(query, limit: limit, topic: topic) }
         await countIfUnanswered(query, results: results, context: context)
         return try Self.json(SearchResponse(query: query, results: results, careCards: care.cards(for: query)))
     }

@@ -21,6 +21,8 @@ struct SiteController<Context: RequestContext>: Sendable {
         router.get("/assets/:name", use: asset)
         router.get("/images/:hash/**", use: image)
         router.get("/healthz", use: health)
+        router.get("/readyz", use: readiness)
+        router.get("/metrics", use: metrics)
     }
 
     @Sendable func home(request: Request, context: Context) async throws -> Response {
@@ -46,8 +48,14 @@ struct SiteController<Context: RequestContext>: Sendable {
     @Sendable func article(request: Request, context: Context) async throws -> Response {
         let slug = try context.parameters.require("slug")
         let snapshot = try await content.snapshot()
+        if let cached = snapshot.pages[request.uri.path] {
+            SiteMetrics.recordPageCache(hit: true)
+            return PageResponse.html(cached.html, request: request, lastModified: snapshot.lastModified)
+        }
+        SiteMetrics.recordPageCache(hit: false)
         if snapshot.catalog.articlesBySlug[slug] != nil, let article = try await content.store.article(slug: slug) {
             let html = try renderer.article(article, catalog: snapshot.catalog, careCards: care.cards(for: article).map(CareAdvisor.view))
+            snapshot.pages.store(PageCache.Page(html: html), for: request.uri.path)
             return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
         }
         if Slug.isValid(slug), let target = try await content.store.articleSlug(forAlias: slug),
@@ -106,8 +114,32 @@ struct SiteController<Context: RequestContext>: Sendable {
         return PageResponse.immutable(image.data, contentType: image.contentType, request: request)
     }
 
+    /// The process is up and answering.
     @Sendable func health(request: Request, context: Context) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        Self.plainText("ok\n")
+    }
+
+    /// The node can serve readers: its content and search index are loaded and its database answers.
+    @Sendable func readiness(request: Request, context: Context) async throws -> Response {
+        guard await content.isLoaded else { return Self.plainText("not ready: the content is not loaded yet\n", status: .serviceUnavailable) }
+        do {
+            _ = try await content.store.changeToken()
+        } catch {
+            var response = Self.plainText("not ready: the database is out of reach\n", status: .serviceUnavailable)
+            response.headers[.retryAfter] = "\(ErrorPageMiddleware<Context>.retryAfterSeconds)"
+            return response
+        }
+        return Self.plainText("ready\n")
+    }
+
+    /// Prometheus metrics (text format 0.0.4).
+    @Sendable func metrics(request: Request, context: Context) async throws -> Response {
+        let snapshot = try? await content.snapshot()
+        let text = SiteMetrics.exposition(index: snapshot?.search, cachedPageCount: snapshot?.pages.count ?? 0)
+        return Self.plainText(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+
+    private static func plainText(_ text: String, status: HTTPResponse.Status = .ok, contentType: String = "text/plain; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: contentType, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

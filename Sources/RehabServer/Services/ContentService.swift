@@ -24,6 +24,8 @@ public actor ContentService {
         let day: CalendarDate
         /// A hash of each visible article, to tell at the next refresh which articles changed.
         let articleHashes: [String: Int]
+        /// Pages rendered from this snapshot.
+        let pages = PageCache()
     }
 
     public nonisolated let store: any ContentStore
@@ -41,8 +43,18 @@ public actor ContentService {
     /// The current snapshot, built on first use and rebuilt when the day changes (future articles appear on their day).
     public func snapshot() async throws -> Snapshot {
         if let current, Date() < current.validUntil { return current }
-        return try await rebuild()
+        do {
+            return try await rebuild()
+        } catch let error as StoreError where error.isUnavailable {
+            // Past midnight with the database down: yesterday's snapshot beats no page at all.
+            guard let current else { throw error }
+            logger.warning("Serving the last content snapshot while the database is out of reach", metadata: ["error": "\(error)"])
+            return current
+        }
     }
+
+    /// Whether a snapshot has been built (the search index is loaded).
+    public var isLoaded: Bool { current != nil }
 
     /// Rebuilds the snapshot if the store changed since it was built.
     /// - Returns: Whether a new snapshot was swapped in.
