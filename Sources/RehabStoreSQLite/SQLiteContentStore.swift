@@ -7,7 +7,7 @@ public import RehabCore
 /// Reads run concurrently with writes; every import is one `IMMEDIATE` transaction, so a second
 /// process writing the same file waits its turn (up to the busy timeout) instead of failing.
 public struct SQLiteContentStore: ContentStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String) throws {

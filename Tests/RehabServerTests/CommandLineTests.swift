@@ -88,4 +88,27 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: folder.path + "/out/articles/good.md"))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/out/authors/editorial-team.md"))
     }
+
+    @Test func backupAndRestoreCommandsMakeARoundTrip() async throws {
+        let folder = try ContentFolder()
+        let store = try SQLiteContentStore(path: folder.databasePath)
+        try await store.migrate()
+        try await store.apply(.stub([.stub(slug: "before")]))
+        let backupFile = folder.path + "/backup.sqlite"
+        let backup = try #require(try RehabFAQsCommand.parseAsRoot(["backup", "--database", folder.databasePath, backupFile]) as? RehabFAQsCommand.Backup)
+        try await backup.run()
+        // A second backup to the same file is refused: a backup is never overwritten by accident.
+        await #expect(throws: ExitCode.failure) { try await backup.run() }
+        try await store.apply(.stub([.stub(slug: "after")]), prune: true)
+        let restore = try #require(try RehabFAQsCommand.parseAsRoot(["restore", "--database", folder.databasePath, backupFile]) as? RehabFAQsCommand.Restore)
+        try await restore.run()
+        #expect(try await store.articleSummaries().map(\.slug) == ["before"])
+    }
+
+    @Test func backupOfAPostgresDatabasePointsToPgDump() throws {
+        let options = try DatabaseOptions.parse(["--database", "postgres://u@localhost/db"])
+        #expect { try options.sqliteStoreForBackup(action: "back up") } throws: { error in
+            (error as? CommandFailure)?.description.contains("pg_dump") == true
+        }
+    }
 }
