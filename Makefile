@@ -20,15 +20,16 @@ release: deps
 serve: release
 	$(SWIFT) run -c release --skip-build rehabfaqs serve --host $(HOST) --port $(PORT) --database $(DATABASE)
 
-# Every test, PostgreSQL included: scripts/test.sh starts and removes a throwaway cluster.
+# Every test, PostgreSQL included: scripts/with-postgres.sh starts and removes a throwaway cluster.
 test: deps
-	SWIFT="$(SWIFT)" ./scripts/test.sh
+	./scripts/with-postgres.sh $(SWIFT) test
 
-# Import and start-up benchmark on 10,000 generated articles (release build).
+# Import and start-up benchmark on 10,000 generated articles (release build), on SQLite and on a
+# throwaway PostgreSQL cluster with its default durability (fsync on).
 bench-import: deps
 	$(SWIFT) build -c release --product rehabfaqs
 	$(SWIFT) build -c release --product rehabfaqs-import-perf
-	.build/release/rehabfaqs-import-perf --rehabfaqs .build/release/rehabfaqs
+	REHABFAQS_PG_DURABLE=1 ./scripts/with-postgres.sh sh -c '.build/release/rehabfaqs-import-perf --rehabfaqs .build/release/rehabfaqs --postgres "$$REHABFAQS_TEST_POSTGRES_URL"'
 
 clean:
 	rm -rf .build

@@ -191,7 +191,9 @@ let package = Package(
         .testTarget(
             name: "RehabStoreTests",
             dependencies: ["RehabCore", "RehabContent", "RehabStoreSQLite", "RehabStorePostgres", "RehabTestSupport",
-                           .product(name: "Logging", package: "swift-log")],
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -46,11 +46,12 @@ case "$command" in
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 200
 EOF
+    # Tests need no durability; benchmarks (REHABFAQS_PG_DURABLE=1) keep PostgreSQL's defaults.
+    if [ -z "${REHABFAQS_PG_DURABLE:-}" ]; then
+      printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
+    fi
     as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start >/dev/null \
       || { echo "PostgreSQL did not start:" >&2; cat "$dir/server.log" >&2; exit 1; }
     ;;

@@ -1,11 +1,15 @@
 // Import and start-up benchmark: generates N articles (10 questions each), imports them with the
 // real `rehabfaqs import`, reports time, peak memory and database size, then starts
-// `rehabfaqs serve` and measures the time until the first article page is answered.
+// `rehabfaqs serve` and measures the time until the first article page is answered. With
+// `--postgres URL` (a server's admin database) it does the same on PostgreSQL, in a new database
+// per run, after the SQLite runs.
 //
 //   swift build -c release --product rehabfaqs && swift build -c release --product rehabfaqs-import-perf
-//   .build/release/rehabfaqs-import-perf --rehabfaqs .build/release/rehabfaqs [--articles 10000] [--runs 3]
+//   .build/release/rehabfaqs-import-perf --rehabfaqs .build/release/rehabfaqs [--articles 10000] [--runs 3] [--postgres URL]
 
 import Foundation
+import Logging
+import RehabStorePostgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +20,7 @@ struct Options {
     var questionsPerArticle = 10
     var runs = 3
     var keep = false
+    var postgres: String?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -29,8 +34,9 @@ struct Options {
             case "--articles": articles = Int(try value()) ?? articles
             case "--runs": runs = max(1, Int(try value()) ?? runs)
             case "--keep": keep = true
+            case "--postgres": postgres = try value()
             case "-h", "--help":
-                print("usage: rehabfaqs-import-perf [--rehabfaqs PATH] [--articles N] [--runs N] [--keep]")
+                print("usage: rehabfaqs-import-perf [--rehabfaqs PATH] [--articles N] [--runs N] [--keep] [--postgres URL]")
                 exit(0)
             default: throw BenchmarkError("unknown option \(argument)")
             }
@@ -167,6 +173,11 @@ func httpStatus(_ url: URL) throws -> Int? {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+/// The URL of a location, password left out (the benchmark cluster trusts loopback connections).
+func postgresURL(_ location: PostgresLocation) -> String {
+    "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=\(location.tls.rawValue)"
+}
+
 do {
     let options = try Options(CommandLine.arguments)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehabfaqs-import-perf-\(getpid())")
@@ -184,27 +195,49 @@ do {
     }
     print("Corpus: \(options.articles) articles, \(options.articles * options.questionsPerArticle) questions, \(bytes / 1_048_576) MiB of Markdown")
 
-    var importTimes: [Double] = [], reimportTimes: [Double] = [], sizes: [Int] = [], startups: [Double] = []
-    for runNumber in 1...options.runs {
-        let database = folder.appendingPathComponent("run-\(runNumber).sqlite").path
-        let first = try run(options.rehabfaqs, ["import", "--database", database, content.path])
-        guard first.status == 0 else { throw BenchmarkError("import failed: \(first.output)") }
-        let again = try run(options.rehabfaqs, ["import", "--database", database, content.path])
-        guard again.status == 0 else { throw BenchmarkError("re-import failed: \(again.output)") }
+    /// One engine's runs: each gets a fresh database from `database(run)` and gives back its size after the imports.
+    func measure(engine: String, database: (Int) async throws -> String, size: (String) async throws -> Int) async throws {
+        var importTimes: [Double] = [], reimportTimes: [Double] = [], sizes: [Int] = [], startups: [Double] = []
+        for runNumber in 1...options.runs {
+            let url = try await database(runNumber)
+            let first = try run(options.rehabfaqs, ["import", "--database", url, content.path])
+            guard first.status == 0 else { throw BenchmarkError("\(engine) import failed: \(first.output)") }
+            let again = try run(options.rehabfaqs, ["import", "--database", url, content.path])
+            guard again.status == 0 else { throw BenchmarkError("\(engine) re-import failed: \(again.output)") }
+            let bytes = try await size(url)
+            let startup = try startupSeconds(rehabfaqs: options.rehabfaqs, database: url, port: freePort() + runNumber)
+            importTimes.append(first.seconds)
+            reimportTimes.append(again.seconds)
+            sizes.append(bytes)
+            startups.append(startup)
+            print(String(format: "%@ run %d: import %.2f s, re-import (no changes) %.2f s, database %.1f MiB, start-up to first article %.3f s",
+                         engine, runNumber, first.seconds, again.seconds, Double(bytes) / 1_048_576, startup))
+        }
+        print(String(format: "%@ median: import %.2f s (%.0f articles/s), re-import %.2f s, database %.1f MiB, start-up %.3f s, peak RSS of any child so far %.0f MiB",
+                     engine, median(importTimes), Double(options.articles) / median(importTimes), median(reimportTimes),
+                     Double(sizes.sorted()[sizes.count / 2]) / 1_048_576, median(startups), childrenPeakRSS()))
+    }
+
+    try await measure(engine: "sqlite", database: { runNumber in folder.appendingPathComponent("run-\(runNumber).sqlite").path }) { database in
         // Fold the WAL into the main file so the size is the database's own.
         _ = try? run("/usr/bin/sqlite3", [database, "PRAGMA wal_checkpoint(TRUNCATE);"])
-        let size = fileSize(database) + fileSize(database + "-wal")
-        let startup = try startupSeconds(rehabfaqs: options.rehabfaqs, database: database, port: freePort() + runNumber)
-        importTimes.append(first.seconds)
-        reimportTimes.append(again.seconds)
-        sizes.append(size)
-        startups.append(startup)
-        print(String(format: "run %d: import %.2f s, re-import (no changes) %.2f s, database %.1f MiB, start-up to first article %.3f s",
-                     runNumber, first.seconds, again.seconds, Double(size) / 1_048_576, startup))
+        return fileSize(database) + fileSize(database + "-wal")
     }
-    print(String(format: "median: import %.2f s (%.0f articles/s), re-import %.2f s, database %.1f MiB, start-up %.3f s, peak RSS of any child %.0f MiB",
-                 median(importTimes), Double(options.articles) / median(importTimes), median(reimportTimes),
-                 Double(sizes.sorted()[sizes.count / 2]) / 1_048_576, median(startups), childrenPeakRSS()))
+    if let postgres = options.postgres {
+        let server = try PostgresLocation(url: postgres)
+        var logger = Logger(label: "rehabfaqs-import-perf")
+        logger.logLevel = .error
+        try await measure(engine: "postgres", database: { runNumber in
+            let name = "rehabfaqs_bench_\(getpid())_\(runNumber)"
+            try await PostgresAdmin.createDatabase(name, on: server, logger: logger)
+            var location = server
+            location.database = name
+            return postgresURL(location)
+        }) { url in
+            let location = try PostgresLocation(url: url)
+            return try await PostgresAdmin.databaseSize(location.database, on: server, logger: logger)
+        }
+    }
 } catch {
     FileHandle.standardError.write(Data("rehabfaqs-import-perf: \(error)\n".utf8))
     exit(1)

@@ -14,6 +14,19 @@ package enum PostgresAdmin {
         try await run("DROP DATABASE IF EXISTS \(try identifier(name)) WITH (FORCE)", on: server, logger: logger)
     }
 
+    /// The size on disk of the database `name`, in bytes.
+    package static func databaseSize(_ name: String, on server: PostgresLocation, logger: Logger) async throws -> Int {
+        let store = PostgresContentStore(location: server, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            for try await size in try await store.client.query("SELECT pg_database_size(\(name))", logger: logger).decode(Int64.self) {
+                return Int(size)
+            }
+            return 0
+        }
+    }
+
     private static func identifier(_ name: String) throws -> String {
         guard !name.isEmpty, name.count < 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
             throw PostgresLocationError("'\(name)' is not a database name this tool creates (letters, digits, underscores)")

@@ -39,6 +39,10 @@ public struct SQLiteContentStore: ContentStore {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {
                 do {
+                    // A database migrated by a newer version: refuse rather than write to a schema we do not know.
+                    if try writer.read({ db in try Migrations.migrator.hasBeenSuperseded(db) }) {
+                        throw StoreError.unsupportedDatabase("this database was migrated by a newer version of rehabfaqs; run that version, or restore a backup made before the upgrade")
+                    }
                     try Migrations.migrator.migrate(writer)
                     continuation.resume()
                 } catch {

@@ -5,13 +5,13 @@ import Glibc
 public import Logging
 public import RehabStorePostgres
 
-/// The throwaway PostgreSQL cluster that `make test` starts (scripts/test.sh), and fresh databases in it.
+/// The throwaway PostgreSQL cluster that `make test` starts (scripts/with-postgres.sh), and fresh databases in it.
 ///
 /// A PostgreSQL test never skips: without the cluster it fails and says how to run it.
 public enum TestPostgres {
     public struct NotConfigured: Error, CustomStringConvertible {
         public var description: String {
-            "REHABFAQS_TEST_POSTGRES_URL is not set. Run the tests with `make test`, which starts a throwaway PostgreSQL cluster (scripts/test.sh); PostgreSQL tests never skip."
+            "REHABFAQS_TEST_POSTGRES_URL is not set. Run the tests with `make test`, which starts a throwaway PostgreSQL cluster (scripts/with-postgres.sh); PostgreSQL tests never skip."
         }
     }
 

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test, PostgreSQL ones included: starts a throwaway PostgreSQL cluster, hands its URL
-# to the tests, and removes the cluster afterwards, also when tests fail or the run is interrupted.
+# Runs a command with a throwaway PostgreSQL cluster: starts the cluster, hands its URL to the
+# command as REHABFAQS_TEST_POSTGRES_URL, and removes the cluster afterwards, also when the
+# command fails or the run is interrupted. `make test` runs the tests this way.
+#
+#   scripts/with-postgres.sh swift test
+#   REHABFAQS_PG_DURABLE=1 scripts/with-postgres.sh CMD...   (fsync on, for benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || { echo "usage: $0 COMMAND [ARGS...]" >&2; exit 2; }
 
 free_port() {
   if command -v python3 >/dev/null 2>&1; then
@@ -19,4 +24,4 @@ echo "Starting a throwaway PostgreSQL cluster on 127.0.0.1:$port"
 scripts/pg-cluster.sh create "$dir" "$port"
 
 export REHABFAQS_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-"${SWIFT:-swift}" test "$@"
+"$@"
