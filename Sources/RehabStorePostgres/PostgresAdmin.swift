@@ -16,10 +16,7 @@ package enum PostgresAdmin {
 
     /// The size on disk of the database `name`, in bytes.
     package static func databaseSize(_ name: String, on server: PostgresLocation, logger: Logger) async throws -> Int {
-        let store = PostgresContentStore(location: server, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
+        try await PostgresContentStore.withStore(server, logger: logger) { store in
             for try await size in try await store.client.query("SELECT pg_database_size(\(name))", logger: logger).decode(Int64.self) {
                 return Int(size)
             }
@@ -35,11 +32,8 @@ package enum PostgresAdmin {
     }
 
     private static func run(_ sql: String, on server: PostgresLocation, logger: Logger) async throws {
-        let store = PostgresContentStore(location: server, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
-            try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        try await PostgresContentStore.withStore(server, logger: logger) { store in
+            _ = try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 }

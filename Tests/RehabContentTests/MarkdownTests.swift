@@ -1,4 +1,5 @@
 import RehabContent
+import RehabCore
 import Testing
 
 @Suite("Rendering Markdown safely")
@@ -42,4 +43,10 @@ struct MarkdownTests {
     @Test func plainTextDropsMarkup() {
         #expect(Markdown.plainText(from: "Some **bold** and `code`.\n\n- one\n- two") == "Some bold and code. one two")
     }
+
+    @Test(arguments: [("  \n\tText with  inner  space \r\n", "Text with  inner  space"), ("\n\n", ""), ("", ""), ("\u{00A0}é\u{2003}", "é")])
+    func trimmingRemovesOnlyOuterWhitespace(_ text: String, _ trimmed: String) {
+        #expect(text.trimmingWhitespace == trimmed)
+    }
 }
+

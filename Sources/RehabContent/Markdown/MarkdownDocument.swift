@@ -1,5 +1,6 @@
 internal import CCmarkGFM
 import Foundation
+import RehabCore
 
 /// CommonMark with GitHub tables, autolinks, strikethrough and the tag filter, through cmark-gfm.
 ///
@@ -86,7 +87,7 @@ public enum Markdown {
                 pieces.append(plainText(of: block))
                 node = cmark_node_next(block)
             }
-            return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: " ")
+            return pieces.map(\.trimmingWhitespace).filter { !$0.isEmpty }.joined(separator: " ")
         }
     }
 

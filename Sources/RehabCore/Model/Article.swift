@@ -123,7 +123,7 @@ public enum IndexTerm {
 
     /// `"How to rehab a back spasm?"` becomes `"Rehab a back spasm"`.
     public static func derive(fromTitle title: String) -> String {
-        var text = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = title.trimmingWhitespace
         let lowered = text.lowercased()
         for phrase in leadingQuestionWords where lowered.hasPrefix(phrase + " ") {
             text = String(text.dropFirst(phrase.count)).trimmingCharacters(in: .whitespaces)
