@@ -37,7 +37,7 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
-    SiteController(content: content, renderer: renderer, care: care).addRoutes(to: router)
+    SiteController(content: content, renderer: renderer, care: care, feeds: SiteFeeds(configuration: configuration.site)).addRoutes(to: router)
     SearchController(content: content, renderer: renderer, care: care).addRoutes(to: router)
 
     let host = configuration.host

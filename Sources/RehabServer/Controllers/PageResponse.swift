@@ -11,11 +11,12 @@ enum PageResponse {
     static let immutableCacheControl = "public, max-age=31536000, immutable"
 
     /// An HTML page, or `304 Not Modified` when the request's validators still match.
-    static func html(_ html: String, status: HTTPResponse.Status = .ok, request: Request, lastModified: String?) -> Response {
+    static func html(_ html: String, status: HTTPResponse.Status = .ok, request: Request, lastModified: String?,
+                     contentType: String = "text/html; charset=utf-8") -> Response {
         let bytes = ByteBuffer(string: html)
         let etag = "\"\(ContentHash.hex(of: bytes.readableBytesView))\""
         var headers: HTTPFields = [
-            .contentType: "text/html; charset=utf-8",
+            .contentType: contentType,
             .cacheControl: status == .ok ? pageCacheControl : "no-store",
         ]
         guard status == .ok else { return Response(status: status, headers: headers, body: .init(byteBuffer: bytes)) }

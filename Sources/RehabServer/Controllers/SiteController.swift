@@ -8,6 +8,7 @@ struct SiteController<Context: RequestContext>: Sendable {
     let content: ContentService
     let renderer: PageRenderer
     let care: CareAdvisor
+    let feeds: SiteFeeds
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: home)
@@ -20,6 +21,10 @@ struct SiteController<Context: RequestContext>: Sendable {
         router.get("/authors/:slug", use: author)
         router.get("/assets/:name", use: asset)
         router.get("/images/:hash/**", use: image)
+        router.get("/sitemap.xml", use: sitemap)
+        router.get("/feed.atom", use: feed)
+        router.get("/robots.txt", use: robots)
+        router.get("/llms.txt", use: llms)
         router.get("/healthz", use: health)
         router.get("/readyz", use: readiness)
         router.get("/metrics", use: metrics)
@@ -112,6 +117,28 @@ struct SiteController<Context: RequestContext>: Sendable {
             throw HTTPError(.notFound, message: "There is no image at this address.")
         }
         return PageResponse.immutable(image.data, contentType: image.contentType, request: request)
+    }
+
+    @Sendable func sitemap(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        return PageResponse.html(feeds.sitemap(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
+                                 contentType: "application/xml; charset=utf-8")
+    }
+
+    @Sendable func feed(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        return PageResponse.html(feeds.atomFeed(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
+                                 contentType: "application/atom+xml; charset=utf-8")
+    }
+
+    @Sendable func robots(request: Request, context: Context) async throws -> Response {
+        PageResponse.html(feeds.robots(), request: request, lastModified: nil, contentType: "text/plain; charset=utf-8")
+    }
+
+    @Sendable func llms(request: Request, context: Context) async throws -> Response {
+        let snapshot = try await content.snapshot()
+        return PageResponse.html(feeds.llms(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
+                                 contentType: "text/plain; charset=utf-8")
     }
 
     /// The process is up and answering.
