@@ -34,6 +34,7 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
 
     SiteMetrics.setUp()
     let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
