@@ -5,7 +5,8 @@
 set -euo pipefail
 
 # postgresql: the server that `make test` starts as a throwaway cluster for the PostgreSQL tests.
-packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev postgresql)
+# zlib1g-dev: gzip for precompressed pages (compress-nio links the system zlib).
+packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev postgresql)
 
 missing=()
 for package in "${packages[@]}"; do

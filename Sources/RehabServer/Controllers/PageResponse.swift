@@ -28,6 +28,37 @@ enum PageResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
     }
 
+    /// A prepared page: gzip when the client accepts it (compressed once, when the page was
+    /// prepared), `304 Not Modified` when the request's validators still match.
+    static func prepared(_ page: PreparedPage, request: Request, lastModified: String?) -> Response {
+        let gzip = page.gzipped != nil && acceptsGzip(request)
+        let etag = gzip ? page.gzipETag : page.etag
+        var headers: HTTPFields = [.contentType: page.contentType, .cacheControl: pageCacheControl, .eTag: etag, .vary: "Accept-Encoding"]
+        if let lastModified { headers[.lastModified] = lastModified }
+        if isNotModified(request: request, etag: etag, lastModified: lastModified) {
+            return Response(status: .notModified, headers: headers)
+        }
+        if gzip, let gzipped = page.gzipped {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: page.body))
+    }
+
+    /// Whether `Accept-Encoding` allows gzip (RFC 9110 §12.5.3: listed, or `*`, without `q=0`).
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let header = request.headers[.acceptEncoding] else { return false }
+        var gzip: Bool?
+        var wildcard = false
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.filter { !$0.isWhitespace }.lowercased() }
+            guard let coding = parts.first else { continue }
+            let weight = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if coding == "gzip" || coding == "x-gzip" { gzip = weight > 0 } else if coding == "*" { wildcard = weight > 0 }
+        }
+        return gzip ?? wildcard
+    }
+
     /// A file that never changes at its URL: cached for a year.
     static func immutable(_ bytes: [UInt8], contentType: String, request: Request) -> Response {
         let etag = "\"\(ContentHash.hex(of: bytes))\""

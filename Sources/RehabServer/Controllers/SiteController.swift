@@ -30,9 +30,24 @@ struct SiteController<Context: RequestContext>: Sendable {
         router.get("/metrics", use: metrics)
     }
 
+    /// The page at `key` from the snapshot's cache, else rendered by `render`, prepared (bytes,
+    /// gzip, validator), kept and served. `render` throws for a page that does not exist.
+    private func cached(_ key: String, _ snapshot: ContentService.Snapshot, request: Request,
+                        contentType: String = "text/html; charset=utf-8",
+                        render: () async throws -> String) async throws -> Response {
+        if let page = snapshot.pages[key] {
+            SiteMetrics.recordPageCache(hit: true)
+            return PageResponse.prepared(page, request: request, lastModified: snapshot.lastModified)
+        }
+        SiteMetrics.recordPageCache(hit: false)
+        let page = PreparedPage(text: try await render(), contentType: contentType)
+        snapshot.pages.store(page, for: key)
+        return PageResponse.prepared(page, request: request, lastModified: snapshot.lastModified)
+    }
+
     @Sendable func home(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
-        return PageResponse.html(try renderer.home(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+        return try await cached("/", snapshot, request: request) { try renderer.home(catalog: snapshot.catalog) }
     }
 
     @Sendable func articleList(request: Request, context: Context) async throws -> Response {
@@ -44,24 +59,24 @@ struct SiteController<Context: RequestContext>: Sendable {
             }
             page = number
         }
-        guard let html = try renderer.articleList(catalog: snapshot.catalog, page: page) else {
-            throw HTTPError(.notFound, message: "There is no page \(page) of articles.")
+        return try await cached("/articles?page=\(page)", snapshot, request: request) {
+            guard let html = try renderer.articleList(catalog: snapshot.catalog, page: page) else {
+                throw HTTPError(.notFound, message: "There is no page \(page) of articles.")
+            }
+            return html
         }
-        return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
     }
 
     @Sendable func article(request: Request, context: Context) async throws -> Response {
         let slug = try context.parameters.require("slug")
         let snapshot = try await content.snapshot()
-        if let cached = snapshot.pages[request.uri.path] {
-            SiteMetrics.recordPageCache(hit: true)
-            return PageResponse.html(cached.html, request: request, lastModified: snapshot.lastModified)
-        }
-        SiteMetrics.recordPageCache(hit: false)
-        if snapshot.catalog.articlesBySlug[slug] != nil, let article = try await content.store.article(slug: slug) {
-            let html = try renderer.article(article, catalog: snapshot.catalog, careCards: care.cards(for: article).map(CareAdvisor.view))
-            snapshot.pages.store(PageCache.Page(html: html), for: request.uri.path)
-            return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
+        if snapshot.catalog.articlesBySlug[slug] != nil {
+            return try await cached("/articles/\(slug)", snapshot, request: request) {
+                guard let article = try await content.store.article(slug: slug) else {
+                    throw HTTPError(.notFound, message: "We could not find an article at this address. It may have moved, or the link may have a typo.")
+                }
+                return try renderer.article(article, catalog: snapshot.catalog, careCards: care.cards(for: article).map(CareAdvisor.view))
+            }
         }
         if Slug.isValid(slug), let target = try await content.store.articleSlug(forAlias: slug),
            snapshot.catalog.articlesBySlug[target] != nil {
@@ -73,15 +88,17 @@ struct SiteController<Context: RequestContext>: Sendable {
     @Sendable func index(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
         let letter = context.parameters.get("letter")
-        guard let html = try renderer.index(catalog: snapshot.catalog, letter: letter) else {
-            throw HTTPError(.notFound, message: "The A–Z index has pages for the letters A to Z and for 0–9.")
+        return try await cached("/a-z/\(letter ?? "")", snapshot, request: request) {
+            guard let html = try renderer.index(catalog: snapshot.catalog, letter: letter) else {
+                throw HTTPError(.notFound, message: "The A–Z index has pages for the letters A to Z and for 0–9.")
+            }
+            return html
         }
-        return PageResponse.html(html, request: request, lastModified: snapshot.lastModified)
     }
 
     @Sendable func topicList(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
-        return PageResponse.html(try renderer.topicList(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+        return try await cached("/topics", snapshot, request: request) { try renderer.topicList(catalog: snapshot.catalog) }
     }
 
     @Sendable func topic(request: Request, context: Context) async throws -> Response {
@@ -90,7 +107,7 @@ struct SiteController<Context: RequestContext>: Sendable {
         guard let topic = snapshot.catalog.topicsBySlug[slug] else {
             throw HTTPError(.notFound, message: "We have no topic at this address.")
         }
-        return PageResponse.html(try renderer.topic(topic, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+        return try await cached("/topics/\(slug)", snapshot, request: request) { try renderer.topic(topic, catalog: snapshot.catalog) }
     }
 
     @Sendable func author(request: Request, context: Context) async throws -> Response {
@@ -99,7 +116,7 @@ struct SiteController<Context: RequestContext>: Sendable {
         guard let author = snapshot.catalog.authorsBySlug[slug] else {
             throw HTTPError(.notFound, message: "We have no author at this address.")
         }
-        return PageResponse.html(try renderer.author(author, catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified)
+        return try await cached("/authors/\(slug)", snapshot, request: request) { try renderer.author(author, catalog: snapshot.catalog) }
     }
 
     @Sendable func asset(request: Request, context: Context) async throws -> Response {
@@ -121,14 +138,16 @@ struct SiteController<Context: RequestContext>: Sendable {
 
     @Sendable func sitemap(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
-        return PageResponse.html(feeds.sitemap(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
-                                 contentType: "application/xml; charset=utf-8")
+        return try await cached("/sitemap.xml", snapshot, request: request, contentType: "application/xml; charset=utf-8") {
+            feeds.sitemap(catalog: snapshot.catalog)
+        }
     }
 
     @Sendable func feed(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
-        return PageResponse.html(feeds.atomFeed(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
-                                 contentType: "application/atom+xml; charset=utf-8")
+        return try await cached("/feed.atom", snapshot, request: request, contentType: "application/atom+xml; charset=utf-8") {
+            feeds.atomFeed(catalog: snapshot.catalog)
+        }
     }
 
     @Sendable func robots(request: Request, context: Context) async throws -> Response {
@@ -137,8 +156,9 @@ struct SiteController<Context: RequestContext>: Sendable {
 
     @Sendable func llms(request: Request, context: Context) async throws -> Response {
         let snapshot = try await content.snapshot()
-        return PageResponse.html(feeds.llms(catalog: snapshot.catalog), request: request, lastModified: snapshot.lastModified,
-                                 contentType: "text/plain; charset=utf-8")
+        return try await cached("/llms.txt", snapshot, request: request, contentType: "text/plain; charset=utf-8") {
+            feeds.llms(catalog: snapshot.catalog)
+        }
     }
 
     /// The process is up and answering.
