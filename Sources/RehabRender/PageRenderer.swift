@@ -63,7 +63,7 @@ public struct PageRenderer: Sendable {
             )
         }
         let page = ArticlePage(
-            layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles),
+            layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles, isArticle: true),
             title: article.title,
             summary: article.summary,
             authorName: author?.name ?? article.author,
@@ -241,10 +241,11 @@ public struct PageRenderer: Sendable {
         return html
     }
 
-    private func layout(title: String, description: String, path: String?, current: NavigationItem) -> LayoutView {
+    private func layout(title: String, description: String, path: String?, current: NavigationItem, isArticle: Bool = false) -> LayoutView {
         LayoutView(
             title: title, description: description,
             canonical: path.map(configuration.absoluteURL),
+            openGraphType: isArticle ? "article" : "website",
             siteName: configuration.siteName,
             stylesheet: assets.url(for: "style.css") ?? "",
             icon: assets.url(for: "icon.svg") ?? "",

@@ -6,6 +6,8 @@ struct LayoutView {
     var title: String
     var description: String
     var canonical: String?
+    /// Open Graph: `article` for article pages, `website` for the rest.
+    var openGraphType: String
     var siteName: String
     var stylesheet: String
     var icon: String

@@ -124,3 +124,27 @@ struct FeedTests {
         }
     }
 }
+
+@Suite("Open Graph tags")
+struct OpenGraphTests {
+    @Test func anArticlePageDescribesItselfForSharing() async throws {
+        let (app, _) = try await SiteTests.makeSite(SiteTests.sampleBundle)
+        try await app.test(.router) { client in
+            let body = String(buffer: try await client.execute(uri: "/articles/back-spasm", method: .get).body)
+            #expect(body.contains(#"<meta property="og:type" content="article">"#))
+            #expect(body.contains(#"<meta property="og:url" content="https://rehab.example/articles/back-spasm">"#))
+            #expect(body.contains(#"<meta property="og:title" content="How to ease a back spasm | RehabFAQs">"#))
+            #expect(body.contains(#"<meta property="og:site_name" content="RehabFAQs">"#))
+            #expect(body.contains(#"<meta property="og:description" content=""#))
+        }
+    }
+
+    @Test func otherPagesAreWebsites() async throws {
+        let (app, _) = try await SiteTests.makeSite(SiteTests.sampleBundle)
+        try await app.test(.router) { client in
+            let body = String(buffer: try await client.execute(uri: "/topics", method: .get).body)
+            #expect(body.contains(#"<meta property="og:type" content="website">"#))
+            #expect(body.contains(#"<meta property="og:url" content="https://rehab.example/topics">"#))
+        }
+    }
+}
