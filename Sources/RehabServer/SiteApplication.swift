@@ -36,6 +36,7 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: CanonicalURLMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
     SiteController(content: content, renderer: renderer, care: care, feeds: SiteFeeds(configuration: configuration.site)).addRoutes(to: router)
