@@ -71,7 +71,7 @@ extension RehabFAQsCommand {
                     throw CommandFailure("\(directory): cannot write the export: \(error.localizedDescription)")
                 }
                 if !quiet {
-                    print("Exported \(bundle.articles.count) articles, \(bundle.authors.count) authors, \(bundle.topics.count) topics and \(bundle.images.count) images to \(directory).")
+                    print("Exported \(bundle.countsLine) to \(directory).")
                 }
             }
         }

@@ -42,4 +42,9 @@ struct ExportTests {
         let topicText = try ContentExporter.topicFile(for: topic)
         #expect(try ContentParser.topic(from: Array(topicText.utf8), path: "topics/cramps-and-spasms.md", fileSlug: "cramps-and-spasms") == topic)
     }
+
+    @Test func theExportSummaryCountsInPlainEnglish() {
+        #expect(ContentBundle.stub().countsLine == "1 article, 1 author, 1 topic and 0 images")
+        #expect(ContentBundle.stub([.stub(slug: "a"), .stub(slug: "b")]).countsLine == "2 articles, 1 author, 1 topic and 0 images")
+    }
 }

@@ -12,6 +12,15 @@ public struct ContentBundle: Sendable, Hashable {
         self.images = images
     }
 
+    /// `1 author`, `2 authors`: a count with its noun.
+    public static func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+    /// What the bundle holds, for people: `31 articles, 1 author, 16 topics and 0 images`.
+    public var countsLine: String {
+        "\(Self.counted(articles.count, "article", "articles")), \(Self.counted(authors.count, "author", "authors")), "
+            + "\(Self.counted(topics.count, "topic", "topics")) and \(Self.counted(images.count, "image", "images"))"
+    }
+
     /// The same content with every list in a canonical order, so two bundles compare equal when they hold the same things.
     public var sorted: ContentBundle {
         ContentBundle(
@@ -46,7 +55,7 @@ public struct ImportSummary: Sendable, Hashable {
 
     /// One line for people: `Imported 8 articles (2 new, 1 changed), 64 questions, 1 author.`
     public var line: String {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let count = ContentBundle.counted
         var details: [String] = []
         if articlesAdded > 0 { details.append("\(articlesAdded) new") }
         if articlesChanged > 0 { details.append("\(articlesChanged) changed") }
