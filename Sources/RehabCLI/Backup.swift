@@ -73,11 +73,7 @@ extension DatabaseOptions {
             if action == "back up", !FileManager.default.fileExists(atPath: path) {
                 throw CommandFailure("there is no database at \(path) to back up")
             }
-            do {
-                return try SQLiteContentStore(path: path)
-            } catch {
-                throw CommandFailure("cannot open the SQLite database at \(path): \(error)")
-            }
+            return try Self.openSQLite(at: path)
         case .postgres:
             throw CommandFailure("to \(action) a PostgreSQL database, use pg_dump and pg_restore; docs/deployment.md shows how")
         }

@@ -31,12 +31,7 @@ struct DatabaseOptions: ParsableArguments {
     func withStore<Result: Sendable>(logger: Logger = Logger(label: "rehabfaqs"), _ body: (any ContentStore) async throws -> Result) async throws -> Result {
         switch try location() {
         case let .sqlite(path):
-            let store: SQLiteContentStore
-            do {
-                store = try SQLiteContentStore(path: path)
-            } catch {
-                throw CommandFailure("cannot open the SQLite database at \(path): \(error)")
-            }
+            let store = try Self.openSQLite(at: path)
             try await store.migrate()
             return try await body(store)
         case let .postgres(url):
@@ -50,6 +45,17 @@ struct DatabaseOptions: ParsableArguments {
                 try await store.migrate()
                 return try await body(store)
             }
+        }
+    }
+}
+
+extension DatabaseOptions {
+    /// The SQLite store at `path`, or a failure that says which file could not be opened.
+    static func openSQLite(at path: String) throws -> SQLiteContentStore {
+        do {
+            return try SQLiteContentStore(path: path)
+        } catch {
+            throw CommandFailure("cannot open the SQLite database at \(path): \(error)")
         }
     }
 }

@@ -96,16 +96,13 @@ public struct SQLiteContentStore: ContentStore {
     }
 
     private static func insert(_ article: Article, modifiedAt: Date, in db: Database) throws {
-        do {
-            let record = ArticleRecord(article, modifiedAt: modifiedAt)
-            try db.cachedStatement(sql: """
-                INSERT INTO article (id, title, authorId, reviewerId, published, updated, reviewed, indexTerm, audience, summary, intro, draft, modifiedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [record.id, record.title, record.authorId, record.reviewerId, record.published, record.updated,
-                                         record.reviewed, record.indexTerm, record.audience, record.summary, record.intro, record.draft, record.modifiedAt])
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-            throw StoreError.inconsistentContent("article '\(article.slug)' names an author or reviewer that is not stored")
-        }
+        // Unknown authors and reviewers were refused by the write plan, before any row was written.
+        let record = ArticleRecord(article, modifiedAt: modifiedAt)
+        try db.cachedStatement(sql: """
+            INSERT INTO article (id, title, authorId, reviewerId, published, updated, reviewed, indexTerm, audience, summary, intro, draft, modifiedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [record.id, record.title, record.authorId, record.reviewerId, record.published, record.updated,
+                                     record.reviewed, record.indexTerm, record.audience, record.summary, record.intro, record.draft, record.modifiedAt])
         // Child rows go through cached statements: an import writes hundreds of thousands of them.
         let topic = try db.cachedStatement(sql: "INSERT INTO articleTopic (articleId, position, name, slug) VALUES (?, ?, ?, ?)")
         for (position, name) in article.topics.enumerated() {
