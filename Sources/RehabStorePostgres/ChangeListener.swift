@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import RehabCore
 import Synchronization
 
 /// Turns PostgreSQL notifications on one channel into change signals, and keeps listening across
@@ -48,12 +49,7 @@ struct ChangeListener: Sendable {
                     do { try await Task.sleep(for: delay) } catch { break }
                 }
             }
-            let ticker = Task {
-                while !Task.isCancelled {
-                    do { try await Task.sleep(for: fallbackInterval) } catch { break }
-                    continuation.yield()
-                }
-            }
+            let ticker = continuation.yieldEvery(fallbackInterval)
             continuation.onTermination = { _ in
                 listener.cancel()
                 ticker.cancel()

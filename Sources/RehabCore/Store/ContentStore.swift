@@ -89,13 +89,7 @@ extension ContentStore {
     /// A signal every `interval`, for stores that other processes can only be polled through.
     public func pollingSignals(interval: Duration) -> AsyncStream<Void> {
         AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
-            let ticker = Task {
-                while !Task.isCancelled {
-                    do { try await Task.sleep(for: interval) } catch { break }
-                    continuation.yield()
-                }
-                continuation.finish()
-            }
+            let ticker = continuation.yieldEvery(interval)
             continuation.onTermination = { _ in ticker.cancel() }
         }
     }
@@ -105,5 +99,17 @@ extension ContentStore {
     public func apply(_ bundle: ContentBundle, prune: Bool = false) async throws -> ImportSummary {
         // With onlyIfEmpty false the store always writes and returns a summary.
         try await apply(bundle, prune: prune, onlyIfEmpty: false) ?? ImportSummary()
+    }
+}
+
+extension AsyncStream<Void>.Continuation {
+    /// Yields a signal every `interval` until the returned task is cancelled.
+    public func yieldEvery(_ interval: Duration) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                yield()
+            }
+        }
     }
 }
