@@ -22,6 +22,11 @@ struct CanonicalURLMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The canonical form of `path` and `query`, or nil when they are canonical already.
     static func canonical(path: String, query: String?) -> String? {
         guard let kept = keptParameters(forPath: path) else { return nil }
+        // Most requests are canonical already: tell so without building new strings. Only a query,
+        // a trailing slash, or a capital or non-ASCII byte can make the address differ.
+        let mayDiffer = query != nil || (path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/"))
+            || path.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 }
+        guard mayDiffer else { return nil }
         var canonicalPath = lowercasedKeepingEscapes(path)
         while canonicalPath.count > 1, canonicalPath.hasSuffix("/") { canonicalPath.removeLast() }
         let items = (query ?? "").split(separator: "&", omittingEmptySubsequences: true)
