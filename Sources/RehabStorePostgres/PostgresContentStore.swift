@@ -115,8 +115,9 @@ public struct PostgresContentStore: ContentStore {
         let now = Date()
         for author in plan.authors {
             try await connection.query("""
-                INSERT INTO author (id, name, credentials, url, bio) VALUES (\(author.slug), \(author.name), \(author.credentials), \(author.url), \(author.bio))
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, credentials = excluded.credentials, url = excluded.url, bio = excluded.bio
+                INSERT INTO author (id, name, kind, credentials, url, bio)
+                VALUES (\(author.slug), \(author.name), \(author.kind.rawValue), \(author.credentials), \(author.url), \(author.bio))
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, credentials = excluded.credentials, url = excluded.url, bio = excluded.bio
                 """, logger: logger)
         }
         for topic in plan.topics {
@@ -416,10 +417,11 @@ public struct PostgresContentStore: ContentStore {
 
     private static func fetchAuthors(on connection: PostgresConnection, logger: Logger) async throws -> [Author] {
         var authors: [Author] = []
-        for try await (slug, name, credentials, url, bio) in try await connection.query(
-            "SELECT id, name, credentials, url, bio FROM author ORDER BY id", logger: logger
-        ).decode((String, String, String, String?, String).self) {
-            authors.append(Author(slug: slug, name: name, credentials: credentials, url: url, bio: bio))
+        for try await (slug, name, kind, credentials, url, bio) in try await connection.query(
+            "SELECT id, name, kind, credentials, url, bio FROM author ORDER BY id", logger: logger
+        ).decode((String, String, String, String, String?, String).self) {
+            authors.append(Author(slug: slug, name: name, kind: AuthorKind(rawValue: kind) ?? .person,
+                                  credentials: credentials, url: url, bio: bio))
         }
         return authors
     }

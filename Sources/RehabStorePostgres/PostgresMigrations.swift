@@ -118,6 +118,10 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX unanswered_search_last_seen ON unanswered_search (last_seen)",
         ]),
+        // Person or organization, for structured data; authors stored before are people.
+        Migration(id: "v3-author-kind", statements: [
+            "ALTER TABLE author ADD COLUMN kind text NOT NULL DEFAULT 'person'",
+        ]),
     ]
 
     /// Applies the migrations not yet applied, in one transaction under an advisory lock, so that

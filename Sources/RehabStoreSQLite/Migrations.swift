@@ -86,6 +86,12 @@ enum Migrations {
                 t.column("lastSeen", .datetime).notNull().indexed()
             }
         }
+        migrator.registerMigration("v3-author-kind") { db in
+            // Person or organization, for structured data; authors stored before are people.
+            try db.alter(table: "author") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "person")
+            }
+        }
         return migrator
     }
 }

@@ -140,6 +140,20 @@ struct ArticleParserTests {
         #expect(found.first?.description.hasPrefix("articles/bad.md:\(line): ") == true)
     }
 
+    @Test func anAuthorIsAPersonUnlessTheFileSaysOrganization() throws {
+        func author(_ text: String) throws(ContentValidationError) -> Author {
+            try ContentParser.author(from: Array(text.utf8), path: "authors/a.md", fileSlug: "a")
+        }
+        #expect(try author("---\nname: Jo Bloggs\n---\n").kind == .person)
+        #expect(try author("---\nname: The Team\nkind: organization\n---\n").kind == .organization)
+        #expect(try author("---\nname: The Team\nkind: Organization\n---\n").kind == .organization)
+        #expect(try author("---\nname: Jo Bloggs\nkind: person\n---\n").kind == .person)
+        #expect { try author("---\nname: The Team\nkind: team\n---\n") } throws: { error in
+            let issue = (error as? ContentValidationError)?.issues.first
+            return issue?.line == 3 && issue?.message.contains("'person' or 'organization'") == true
+        }
+    }
+
     @Test func invalidUTF8IsReportedOnItsLine() {
         let bytes = Array("---\ntitle: T\n".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8)
         let found = issues(bytes: bytes)

@@ -103,6 +103,7 @@ struct StoreConformanceTests {
         let store = try await kind.makeEmptyStore()
         var bundle = ContentBundle.stub([.stub(slug: "b", draft: true), .stub(slug: "a", updated: CalendarDate("2025-05-05"))])
         bundle.authors.append(Author(slug: "reviewer", name: "A Reviewer", credentials: "PT", url: "https://example.org", bio: ""))
+        bundle.authors.append(Author(slug: "team", name: "A Team", kind: .organization))
         bundle.articles[0].reviewer = "reviewer"
         bundle.images = [ImageAsset(name: "x.png", contentType: "image/png", data: [1, 2])]
         try await store.apply(bundle)

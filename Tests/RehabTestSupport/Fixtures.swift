@@ -34,7 +34,8 @@ extension Article {
 }
 
 extension Author {
-    public static let editorialTeam = Author(slug: "editorial-team", name: "RehabFAQs Editorial Team", credentials: "Editorial team", bio: "We write plain answers.")
+    public static let editorialTeam = Author(slug: "editorial-team", name: "RehabFAQs Editorial Team", kind: .organization, credentials: "Editorial team",
+                                         bio: "We write plain answers.")
 }
 
 extension ContentBundle {

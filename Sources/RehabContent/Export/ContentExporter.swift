@@ -41,6 +41,7 @@ public enum ContentExporter {
     /// The text of an author file.
     public static func authorFile(for author: Author) throws -> String {
         var fields: [(String, Node)] = [("name", scalar(author.name))]
+        if author.kind != .person { fields.append(("kind", scalar(author.kind.rawValue))) }
         if !author.credentials.isEmpty { fields.append(("credentials", scalar(author.credentials))) }
         if let url = author.url { fields.append(("url", scalar(url))) }
         return try frontMatter(fields) + (author.bio.isEmpty ? "" : author.bio + "\n")

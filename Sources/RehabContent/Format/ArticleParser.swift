@@ -59,18 +59,27 @@ public enum ContentParser {
         return (result, document.fields.mapValues(\.line))
     }
 
-    /// Parses an author file, `authors/{slug}.md`: `name`, optional `credentials`, `url` and `slug`; the body is the bio.
+    /// Parses an author file, `authors/{slug}.md`: `name`, optional `kind` (`person`, the default, or
+    /// `organization`), `credentials`, `url` and `slug`; the body is the bio.
     public static func author(from bytes: [UInt8], path: String, fileSlug: String) throws(ContentValidationError) -> Author {
         let (document, reader) = try frontMatter(bytes, path: path)
         var fields = reader
         let name = fields.requiredText("name")
+        var kind = AuthorKind.person
+        if let raw = fields.text("kind") {
+            if let known = AuthorKind(rawValue: raw.lowercased()) {
+                kind = known
+            } else {
+                fields.report("kind", "'kind' is '\(raw)'; it must be 'person' or 'organization' (a team is an organization)")
+            }
+        }
         let url = fields.text("url")
         if let url, !WebAddress.isValid(url) { fields.report("url", "'url' must be a full http or https address") }
         if let slug = fields.slug("slug"), slug != fileSlug {
             fields.report("slug", "'slug' is '\(slug)' but the file is named '\(fileSlug).md'; they must match")
         }
         guard fields.issues.isEmpty, let name else { throw ContentValidationError(issues: fields.issues) }
-        return Author(slug: fileSlug, name: name, credentials: fields.text("credentials") ?? "", url: url,
+        return Author(slug: fileSlug, name: name, kind: kind, credentials: fields.text("credentials") ?? "", url: url,
                       bio: trimBlankLines(document.body))
     }
 

@@ -1,15 +1,25 @@
+/// Whether an author is one person or a team: structured data names them as a schema.org
+/// `Person` or `Organization`, so a team never passes for a person.
+public enum AuthorKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case person
+    case organization
+}
+
 /// A person or team who writes or reviews articles: `authors/{slug}.md`.
 public struct Author: Sendable, Hashable, Codable {
     public var slug: String
     public var name: String
+    /// A person unless the author file says `kind: organization`.
+    public var kind: AuthorKind
     public var credentials: String
     public var url: String?
     /// Markdown.
     public var bio: String
 
-    public init(slug: String, name: String, credentials: String = "", url: String? = nil, bio: String = "") {
+    public init(slug: String, name: String, kind: AuthorKind = .person, credentials: String = "", url: String? = nil, bio: String = "") {
         self.slug = slug
         self.name = name
+        self.kind = kind
         self.credentials = credentials
         self.url = url
         self.bio = bio

@@ -8,6 +8,7 @@ struct AuthorRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "author"
     var id: String
     var name: String
+    var kind: String
     var credentials: String
     var url: String?
     var bio: String
@@ -15,12 +16,15 @@ struct AuthorRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     init(_ author: Author) {
         id = author.slug
         name = author.name
+        kind = author.kind.rawValue
         credentials = author.credentials
         url = author.url
         bio = author.bio
     }
 
-    var model: Author { Author(slug: id, name: name, credentials: credentials, url: url, bio: bio) }
+    var model: Author {
+        Author(slug: id, name: name, kind: AuthorKind(rawValue: kind) ?? .person, credentials: credentials, url: url, bio: bio)
+    }
 }
 
 struct TopicRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
