@@ -11,6 +11,7 @@ public struct PageRenderer: Sendable {
     public let configuration: SiteConfiguration
     public let assets: AssetCatalog
     private let library: MustacheLibrary
+    private let structuredData: StructuredData
 
     /// Articles per page on `/articles`.
     public static let articlesPerPage = 20
@@ -27,6 +28,7 @@ public struct PageRenderer: Sendable {
             try library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
+        structuredData = StructuredData(configuration: configuration, logo: configuration.absoluteURL(assets.url(for: "icon.svg") ?? "/"))
     }
 
     // MARK: - Pages
@@ -36,7 +38,7 @@ public struct PageRenderer: Sendable {
         try render("home", HomePage(
             layout: layout(title: configuration.siteName + ": plain answers to rehab questions",
                            description: "Clear, safe answers to common rehabilitation questions, from back spasms in pregnancy to sprained ankles, with sources and warning signs.",
-                           path: "/", current: .home),
+                           path: "/", current: .home, structuredData: structuredData.homePage()),
             newest: catalog.articles.prefix(6).map { card($0, catalog: catalog) },
             updated: catalog.recentlyUpdated.prefix(6).map { card($0, catalog: catalog) },
             hasUpdated: !catalog.recentlyUpdated.isEmpty,
@@ -62,8 +64,16 @@ public struct PageRenderer: Sendable {
                 html: html(section.body, lowestHeadingLevel: 3, catalog: catalog)
             )
         }
+        let introHTML = html(article.intro, lowestHeadingLevel: 2, catalog: catalog)
+        let linkedData = structuredData.articlePage(
+            article, author: author, reviewer: reviewer,
+            answers: article.questions.map { Markdown.plainText(from: $0.body) },
+            imagePath: Self.firstImagePath(in: [introHTML] + sections.map(\.html)),
+            crumbs: [.init(name: "Home", path: "/"), .init(name: "Articles", path: "/articles"), .init(name: article.title, path: path)]
+        )
         let page = ArticlePage(
-            layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles, isArticle: true),
+            layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles,
+                           isArticle: true, structuredData: linkedData),
             title: article.title,
             summary: article.summary,
             authorName: author?.name ?? article.author,
@@ -81,7 +91,7 @@ public struct PageRenderer: Sendable {
             hasTopics: !article.topics.isEmpty,
             questions: sections.filter(\.isQuestion),
             hasQuestions: sections.contains(where: \.isQuestion),
-            introHTML: html(article.intro, lowestHeadingLevel: 2, catalog: catalog),
+            introHTML: introHTML,
             sections: sections,
             references: article.references.map { reference in
                 ReferenceView(title: reference.title, publisher: reference.publisher,
@@ -153,8 +163,14 @@ public struct PageRenderer: Sendable {
     /// `/topics/{slug}`: a topic's description and its articles.
     public func topic(_ topic: SiteCatalog.Topic, catalog: SiteCatalog) throws -> String {
         let description = topic.description.isEmpty ? "Articles about \(topic.name.lowercased()) on \(configuration.siteName)." : Markdown.plainText(from: topic.description)
+        let path = "/topics/\(topic.slug)"
+        let linkedData = structuredData.collectionPage(
+            path: path, name: topic.name, description: description,
+            crumbs: [.init(name: "Home", path: "/"), .init(name: "Topics", path: "/topics"), .init(name: topic.name, path: path)]
+        )
         return try render("topic", TopicPage(
-            layout: layout(title: "\(topic.name) | \(configuration.siteName)", description: description, path: "/topics/\(topic.slug)", current: .topics),
+            layout: layout(title: "\(topic.name) | \(configuration.siteName)", description: description, path: path, current: .topics,
+                           structuredData: linkedData),
             name: topic.name,
             descriptionHTML: html(topic.description, lowestHeadingLevel: 2, catalog: catalog),
             articles: topic.articleSlugs.compactMap { catalog.articlesBySlug[$0] }.map { card($0, catalog: catalog) },
@@ -241,11 +257,13 @@ public struct PageRenderer: Sendable {
         return html
     }
 
-    private func layout(title: String, description: String, path: String?, current: NavigationItem, isArticle: Bool = false) -> LayoutView {
+    private func layout(title: String, description: String, path: String?, current: NavigationItem, isArticle: Bool = false,
+                        structuredData: JSONValue? = nil) -> LayoutView {
         LayoutView(
             title: title, description: description,
             canonical: path.map(configuration.absoluteURL),
             openGraphType: isArticle ? "article" : "website",
+            structuredData: structuredData?.scriptSafeText,
             siteName: configuration.siteName,
             stylesheet: assets.url(for: "style.css") ?? "",
             icon: assets.url(for: "icon.svg") ?? "",
@@ -291,6 +309,17 @@ public struct PageRenderer: Sendable {
 
     private func dateView(_ date: CalendarDate, today: CalendarDate) -> DateView {
         DateView(iso: date.description, long: DateText.long(date), relative: DateText.relative(date, today: today))
+    }
+
+    /// The site path of the first image in rendered HTML, for structured data's `image`.
+    static func firstImagePath(in fragments: [String]) -> String? {
+        for fragment in fragments {
+            guard let start = fragment.range(of: "<img src=\"/images/") else { continue }
+            let rest = fragment[fragment.index(start.upperBound, offsetBy: -"/images/".count)...]
+            guard let end = rest.firstIndex(of: "\"") else { continue }
+            return String(rest[..<end])
+        }
+        return nil
     }
 
     /// Safe HTML for content Markdown, with links to other article files and to images rewritten to site URLs.

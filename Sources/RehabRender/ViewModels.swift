@@ -8,6 +8,8 @@ struct LayoutView {
     var canonical: String?
     /// Open Graph: `article` for article pages, `website` for the rest.
     var openGraphType: String
+    /// JSON-LD for a `<script type="application/ld+json">` element, already safe to insert raw.
+    var structuredData: String?
     var siteName: String
     var stylesheet: String
     var icon: String
