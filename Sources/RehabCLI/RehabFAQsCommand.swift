@@ -12,7 +12,7 @@ public struct RehabFAQsCommand: AsyncParsableCommand {
               rehabfaqs export backup-content/        # write all content back as files
             """,
         version: "0.1.0",
-        subcommands: [Serve.self, Import.self, Export.self, Search.self, Triage.self, Lint.self, Report.self, Backup.self, Restore.self]
+        subcommands: [Serve.self, Build.self, Import.self, Export.self, Search.self, Triage.self, Lint.self, Report.self, Backup.self, Restore.self]
     )
 
     public init() {}

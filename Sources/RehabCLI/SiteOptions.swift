@@ -14,7 +14,9 @@ struct SiteOptions: ParsableArguments {
     var region: String?
 
     /// Combines flags, environment and the settings file into one configuration.
-    func configuration(settingsFolder: String?, defaultBaseURL: String) throws -> SiteConfiguration {
+    ///
+    /// - Parameter defaultBaseURL: The base URL when none is set; `nil` makes one required.
+    func configuration(settingsFolder: String?, defaultBaseURL: String?) throws -> SiteConfiguration {
         let environment = ProcessInfo.processInfo.environment
         var file: [String: String] = [:]
         if let settingsFolder {
@@ -24,7 +26,9 @@ struct SiteOptions: ParsableArguments {
         func value(_ flag: String?, _ variable: String, _ key: String) -> String? {
             flag ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? file[key]
         }
-        let base = value(baseURL, "REHABFAQS_BASE_URL", "base_url") ?? defaultBaseURL
+        guard let base = value(baseURL, "REHABFAQS_BASE_URL", "base_url") ?? defaultBaseURL else {
+            throw CommandFailure("the site's public address is needed for canonical links, the sitemap and the feed: pass --base-url https://your.site (or set REHABFAQS_BASE_URL, or base_url in rehabfaqs.toml)")
+        }
         guard let components = URLComponents(string: base), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
               !(components.host ?? "").isEmpty else {
             throw CommandFailure("base URL must be a full http or https address such as https://rehabfaqs.example, not '\(base)'")

@@ -37,6 +37,9 @@ public struct AssetCatalog: Sendable {
     /// The URL of an asset by its plain name (`style.css`), or `nil` if there is none.
     public func url(for name: String) -> String? { urlsByName[name] }
 
+    /// Every asset, by fingerprinted name.
+    public var all: [Asset] { byFingerprintedName.keys.sorted().compactMap { byFingerprintedName[$0] } }
+
     /// The asset served at `/assets/{fingerprintedName}`.
     public func asset(fingerprintedName: String) -> Asset? { byFingerprintedName[fingerprintedName] }
 

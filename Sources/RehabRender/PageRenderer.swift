@@ -10,15 +10,18 @@ public import RehabCore
 public struct PageRenderer: Sendable {
     public let configuration: SiteConfiguration
     public let assets: AssetCatalog
+    /// How pages address each other: as `serve` answers, or as folders for a static export.
+    public let paths: SitePaths
     private let library: MustacheLibrary
     private let structuredData: StructuredData
 
     /// Articles per page on `/articles`.
     public static let articlesPerPage = 20
 
-    public init(configuration: SiteConfiguration, assets: AssetCatalog) throws {
+    public init(configuration: SiteConfiguration, assets: AssetCatalog, paths: SitePaths = SitePaths()) throws {
         self.configuration = configuration
         self.assets = assets
+        self.paths = paths
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw RenderError.missingResource("Templates")
         }
@@ -28,7 +31,8 @@ public struct PageRenderer: Sendable {
             try library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
-        structuredData = StructuredData(configuration: configuration, logo: configuration.absoluteURL(assets.url(for: "icon.svg") ?? "/"))
+        structuredData = StructuredData(configuration: configuration, paths: paths,
+                                        logo: configuration.absoluteURL(assets.url(for: "icon.svg") ?? "/"))
     }
 
     // MARK: - Pages
@@ -38,7 +42,7 @@ public struct PageRenderer: Sendable {
         try render("home", HomePage(
             layout: layout(title: configuration.siteName + ": plain answers to rehab questions",
                            description: "Clear, safe answers to common rehabilitation questions, from back spasms in pregnancy to sprained ankles, with sources and warning signs.",
-                           path: "/", current: .home, structuredData: structuredData.homePage()),
+                           path: paths.home, current: .home, structuredData: structuredData.homePage()),
             newest: catalog.articles.prefix(6).map { card($0, catalog: catalog) },
             updated: catalog.recentlyUpdated.prefix(6).map { card($0, catalog: catalog) },
             hasUpdated: !catalog.recentlyUpdated.isEmpty,
@@ -56,7 +60,7 @@ public struct PageRenderer: Sendable {
         let summary = ArticleSummary(article)
         let author = catalog.authorsBySlug[article.author]
         let reviewer = article.reviewer.flatMap { catalog.authorsBySlug[$0] }
-        let path = "/articles/\(article.slug)"
+        let path = paths.article(article.slug)
         let sections = article.sections.map { section in
             SectionView(
                 heading: section.heading, anchor: section.anchor, isQuestion: section.kind == .question,
@@ -69,7 +73,7 @@ public struct PageRenderer: Sendable {
             article, author: author, reviewer: reviewer,
             answers: article.questions.map { Markdown.plainText(from: $0.body) },
             imagePath: Self.firstImagePath(in: [introHTML] + sections.map(\.html)),
-            crumbs: [.init(name: "Home", path: "/"), .init(name: "Articles", path: "/articles"), .init(name: article.title, path: path)]
+            crumbs: [.init(name: "Home", path: paths.home), .init(name: "Articles", path: paths.articles), .init(name: article.title, path: path)]
         )
         let page = ArticlePage(
             layout: layout(title: "\(article.title) | \(configuration.siteName)", description: article.summary, path: path, current: .articles,
@@ -77,17 +81,17 @@ public struct PageRenderer: Sendable {
             title: article.title,
             summary: article.summary,
             authorName: author?.name ?? article.author,
-            authorURL: "/authors/\(article.author)",
+            authorURL: paths.author(article.author),
             published: dateView(article.published, today: today),
             updated: article.updated.map { dateView($0, today: today) },
             reviewerName: reviewer?.name,
-            reviewerURL: reviewer.map { "/authors/\($0.slug)" },
+            reviewerURL: reviewer.map { paths.author($0.slug) },
             reviewed: article.reviewed.map { dateView($0, today: today) },
             reviewDue: article.reviewed.map { dateView($0.adding(months: configuration.reviewIntervalMonths), today: today) },
             reviewOverdue: article.reviewed.map { $0.adding(months: configuration.reviewIntervalMonths) < today } ?? false,
             audience: article.audience.joined(separator: ", "),
             hasAudience: !article.audience.isEmpty,
-            topics: article.topics.map { TopicLink(name: $0, url: "/topics/\(Slug.make(from: $0))", count: 0) },
+            topics: article.topics.map { TopicLink(name: $0, url: paths.topic(Slug.make(from: $0)), count: 0) },
             hasTopics: !article.topics.isEmpty,
             questions: sections.filter(\.isQuestion),
             hasQuestions: sections.contains(where: \.isQuestion),
@@ -115,15 +119,15 @@ public struct PageRenderer: Sendable {
         let pageCount = max(1, (catalog.articles.count + perPage - 1) / perPage)
         guard (1...pageCount).contains(page) else { return nil }
         let items = catalog.articles.dropFirst((page - 1) * perPage).prefix(perPage)
-        let path = page == 1 ? "/articles" : "/articles?page=\(page)"
+        let path = paths.articles(page: page)
         return try render("articles", ArticleListPage(
             layout: layout(title: page == 1 ? "All articles | \(configuration.siteName)" : "All articles, page \(page) | \(configuration.siteName)",
                            description: "Every \(configuration.siteName) article, newest first.", path: path, current: .articles),
             articles: items.map { card($0, catalog: catalog) },
             total: catalog.articles.count,
             page: page, pageCount: pageCount, hasPages: pageCount > 1,
-            previousURL: page > 1 ? (page == 2 ? "/articles" : "/articles?page=\(page - 1)") : nil,
-            nextURL: page < pageCount ? "/articles?page=\(page + 1)" : nil
+            previousURL: page > 1 ? paths.articles(page: page - 1) : nil,
+            nextURL: page < pageCount ? paths.articles(page: page + 1) : nil
         ))
     }
 
@@ -141,7 +145,7 @@ public struct PageRenderer: Sendable {
             )
         }
         let label = letter.map { $0 == "0-9" ? "0–9" : $0.uppercased() }
-        let path = letter.map { "/a-z/\($0)" } ?? "/a-z"
+        let path = letter.map { paths.index(letter: $0) } ?? paths.index
         return try render("az", IndexPage(
             layout: layout(title: label.map { "A–Z: \($0) | \(configuration.siteName)" } ?? "A–Z index | \(configuration.siteName)",
                            description: "Every rehab question and topic on \(configuration.siteName), from A to Z.", path: path, current: .index),
@@ -155,7 +159,7 @@ public struct PageRenderer: Sendable {
     /// `/topics`: every topic with its article count.
     public func topicList(catalog: SiteCatalog) throws -> String {
         try render("topics", TopicListPage(
-            layout: layout(title: "Topics | \(configuration.siteName)", description: "Browse \(configuration.siteName) articles by topic.", path: "/topics", current: .topics),
+            layout: layout(title: "Topics | \(configuration.siteName)", description: "Browse \(configuration.siteName) articles by topic.", path: paths.topics, current: .topics),
             topics: catalog.topics.map(topicLink)
         ))
     }
@@ -163,10 +167,10 @@ public struct PageRenderer: Sendable {
     /// `/topics/{slug}`: a topic's description and its articles.
     public func topic(_ topic: SiteCatalog.Topic, catalog: SiteCatalog) throws -> String {
         let description = topic.description.isEmpty ? "Articles about \(topic.name.lowercased()) on \(configuration.siteName)." : Markdown.plainText(from: topic.description)
-        let path = "/topics/\(topic.slug)"
+        let path = paths.topic(topic.slug)
         let linkedData = structuredData.collectionPage(
             path: path, name: topic.name, description: description,
-            crumbs: [.init(name: "Home", path: "/"), .init(name: "Topics", path: "/topics"), .init(name: topic.name, path: path)]
+            crumbs: [.init(name: "Home", path: paths.home), .init(name: "Topics", path: paths.topics), .init(name: topic.name, path: path)]
         )
         return try render("topic", TopicPage(
             layout: layout(title: "\(topic.name) | \(configuration.siteName)", description: description, path: path, current: .topics,
@@ -183,7 +187,7 @@ public struct PageRenderer: Sendable {
         let written = catalog.articles.filter { $0.author == author.slug }
         let reviewed = catalog.articles.filter { $0.reviewer == author.slug }
         return try render("author", AuthorPage(
-            layout: layout(title: "\(author.name) | \(configuration.siteName)", description: "Articles by \(author.name) on \(configuration.siteName).", path: "/authors/\(author.slug)", current: .none),
+            layout: layout(title: "\(author.name) | \(configuration.siteName)", description: "Articles by \(author.name) on \(configuration.siteName).", path: paths.author(author.slug), current: .none),
             name: author.name,
             credentials: author.credentials.isEmpty ? nil : author.credentials,
             url: author.url.flatMap { WebAddress.isValid($0) ? $0 : nil },
@@ -218,11 +222,11 @@ public struct PageRenderer: Sendable {
                        catalog: SiteCatalog, careCards: [CareCardView] = []) throws -> String {
         var groups: [SearchGroupView] = []
         for hit in hits {
-            let view = SearchHitView(question: hit.question, url: "/articles/\(hit.article)#\(hit.anchor)", snippet: hit.snippet)
-            if let last = groups.indices.last, groups[last].url == "/articles/\(hit.article)" {
+            let view = SearchHitView(question: hit.question, url: paths.article(hit.article, anchor: hit.anchor), snippet: hit.snippet)
+            if let last = groups.indices.last, groups[last].url == paths.article(hit.article) {
                 groups[last].hits.append(view)
             } else {
-                groups.append(SearchGroupView(id: "result_\(groups.count + 1)", title: hit.articleTitle, url: "/articles/\(hit.article)", hits: [view]))
+                groups.append(SearchGroupView(id: "result_\(groups.count + 1)", title: hit.articleTitle, url: paths.article(hit.article), hits: [view]))
             }
         }
         let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -267,6 +271,8 @@ public struct PageRenderer: Sendable {
             siteName: configuration.siteName,
             stylesheet: assets.url(for: "style.css") ?? "",
             icon: assets.url(for: "icon.svg") ?? "",
+            links: LayoutLinks(home: paths.home, articles: paths.articles, index: paths.index, topics: paths.topics,
+                               hasSearch: paths.hasSearch),
             emergencyNumber: configuration.region.emergencyNumber,
             urgentHelp: configuration.region == .uk ? "NHS 111" : "your doctor or a nurse advice line",
             isHome: current == .home, isArticles: current == .articles, isIndex: current == .index, isTopics: current == .topics
@@ -274,7 +280,7 @@ public struct PageRenderer: Sendable {
     }
 
     private func card(_ article: ArticleSummary, catalog: SiteCatalog) -> ArticleCard {
-        ArticleCard(title: article.title, url: "/articles/\(article.slug)", summary: article.summary,
+        ArticleCard(title: article.title, url: paths.article(article.slug), summary: article.summary,
                     published: dateView(article.published, today: catalog.day),
                     updated: article.updated.map { dateView($0, today: catalog.day) },
                     questionCount: article.questions.count,
@@ -282,18 +288,18 @@ public struct PageRenderer: Sendable {
     }
 
     private func topicLink(_ topic: SiteCatalog.Topic) -> TopicLink {
-        TopicLink(name: topic.name, url: "/topics/\(topic.slug)", count: topic.articleSlugs.count)
+        TopicLink(name: topic.name, url: paths.topic(topic.slug), count: topic.articleSlugs.count)
     }
 
     private func indexEntry(_ entry: SiteCatalog.IndexEntry, catalog: SiteCatalog) -> IndexEntryView {
         switch entry.kind {
         case .article:
             let questions = catalog.articlesBySlug[entry.slug]?.questions ?? []
-            return IndexEntryView(term: entry.term, url: "/articles/\(entry.slug)", isTopic: false,
-                                  questions: questions.map { QuestionLinkView(heading: $0.heading, url: "/articles/\(entry.slug)#\($0.anchor)") },
+            return IndexEntryView(term: entry.term, url: paths.article(entry.slug), isTopic: false,
+                                  questions: questions.map { QuestionLinkView(heading: $0.heading, url: paths.article(entry.slug, anchor: $0.anchor)) },
                                   hasQuestions: !questions.isEmpty)
         case .topic:
-            return IndexEntryView(term: entry.term, url: "/topics/\(entry.slug)", isTopic: true, questions: [], hasQuestions: false)
+            return IndexEntryView(term: entry.term, url: paths.topic(entry.slug), isTopic: true, questions: [], hasQuestions: false)
         }
     }
 
@@ -301,7 +307,7 @@ public struct PageRenderer: Sendable {
         SiteCatalog.buckets.map { bucket in
             let hasEntries = !(catalog.index[bucket] ?? []).isEmpty
             return LetterLink(label: bucket == "0-9" ? "0–9" : bucket.uppercased(),
-                              url: hasEntries ? "/a-z/\(bucket)" : nil,
+                              url: hasEntries ? paths.index(letter: bucket) : nil,
                               isCurrent: bucket == current,
                               accessibleLabel: bucket == "0-9" ? "Numbers 0 to 9" : "Letter \(bucket.uppercased())")
         }
@@ -326,13 +332,13 @@ public struct PageRenderer: Sendable {
     func html(_ markdown: String, lowestHeadingLevel: Int, catalog: SiteCatalog) -> String {
         guard !markdown.isEmpty else { return "" }
         return Markdown.html(from: markdown, lowestHeadingLevel: lowestHeadingLevel) { url, isImage in
-            Self.rewrite(url, isImage: isImage, imageHashes: catalog.imageHashes)
+            Self.rewrite(url, isImage: isImage, imageHashes: catalog.imageHashes, paths: paths)
         }
     }
 
     /// Maps content-relative destinations to site URLs: `../images/x.png` to its hashed image URL,
-    /// `other-article.md#anchor` to `/articles/other-article#anchor`. Others are left alone.
-    static func rewrite(_ url: String, isImage: Bool, imageHashes: [String: String]) -> String? {
+    /// `other-article.md#anchor` to the article's address with the anchor. Others are left alone.
+    static func rewrite(_ url: String, isImage: Bool, imageHashes: [String: String], paths: SitePaths) -> String? {
         guard !url.contains("://"), !url.hasPrefix("/"), !url.hasPrefix("#"), !url.lowercased().hasPrefix("mailto:") else { return nil }
         let (path, fragment) = url.split(separator: "#", maxSplits: 1).map(String.init).splitFirst()
         if let range = path.range(of: "images/", options: .backwards) {
@@ -344,7 +350,7 @@ public struct PageRenderer: Sendable {
         guard !isImage, path.lowercased().hasSuffix(".md") else { return nil }
         let slug = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard Slug.isValid(slug) else { return nil }
-        return "/articles/\(slug)" + (fragment.map { "#\($0)" } ?? "")
+        return paths.article(slug) + (fragment.map { "#\($0)" } ?? "")
     }
 }
 

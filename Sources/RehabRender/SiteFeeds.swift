@@ -7,31 +7,34 @@ public import RehabCore
 /// write the same bytes. Every address is absolute, from the configured base URL.
 public struct SiteFeeds: Sendable {
     public let configuration: SiteConfiguration
+    /// How the pages listed are addressed: as `serve` answers, or as a static export's folders.
+    public let paths: SitePaths
     /// The most entries the feed carries, newest first.
     public var feedLength = 50
 
-    public init(configuration: SiteConfiguration) {
+    public init(configuration: SiteConfiguration, paths: SitePaths = SitePaths()) {
         self.configuration = configuration
+        self.paths = paths
     }
 
     /// Every page a search engine should know, with the day its content last changed
     /// (sitemaps.org protocol 0.9).
     public func sitemap(catalog: SiteCatalog) -> String {
         let newest = catalog.articles.map(\.lastChanged).max()
-        var entries: [(path: String, lastModified: CalendarDate?)] = [("/", newest), ("/articles", newest), ("/a-z", newest), ("/topics", newest)]
+        var entries: [(path: String, lastModified: CalendarDate?)] = [(paths.home, newest), (paths.articles, newest), (paths.index, newest), (paths.topics, newest)]
         for letter in catalog.index.keys.sorted() where !(catalog.index[letter] ?? []).isEmpty {
-            entries.append(("/a-z/\(letter)", newest))
+            entries.append((paths.index(letter: letter), newest))
         }
         for topic in catalog.topics {
             let changed = topic.articleSlugs.compactMap { catalog.articlesBySlug[$0]?.lastChanged }.max()
-            entries.append(("/topics/\(topic.slug)", changed))
+            entries.append((paths.topic(topic.slug), changed))
         }
         for author in catalog.authorsBySlug.keys.sorted() {
             let changed = catalog.articles.filter { $0.author == author || $0.reviewer == author }.map(\.lastChanged).max()
-            entries.append(("/authors/\(author)", changed))
+            entries.append((paths.author(author), changed))
         }
         for article in catalog.articles {
-            entries.append(("/articles/\(article.slug)", article.lastChanged))
+            entries.append((paths.article(article.slug), article.lastChanged))
         }
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -62,7 +65,7 @@ public struct SiteFeeds: Sendable {
 
             """
         for article in entries {
-            let url = Self.escape(configuration.absoluteURL("/articles/\(article.slug)"))
+            let url = Self.escape(configuration.absoluteURL(paths.article(article.slug)))
             let author = catalog.authorsBySlug[article.author]?.name ?? article.author
             xml += """
                   <entry>
@@ -112,14 +115,14 @@ public struct SiteFeeds: Sendable {
 
             """
         for article in catalog.articles.sorted(by: { $0.title.localizedCaseInsensitiveCompare($1.title) == .orderedAscending }) {
-            text += "- [\(Self.markdownLinkText(article.title))](\(configuration.absoluteURL("/articles/\(article.slug)"))): \(article.summary)\n"
+            text += "- [\(Self.markdownLinkText(article.title))](\(configuration.absoluteURL(paths.article(article.slug)))): \(article.summary)\n"
         }
         text += """
 
             ## Optional
 
-            - [A–Z index of questions](\(configuration.absoluteURL("/a-z")))
-            - [Topics](\(configuration.absoluteURL("/topics")))
+            - [A–Z index of questions](\(configuration.absoluteURL(paths.index)))
+            - [Topics](\(configuration.absoluteURL(paths.topics)))
             - [Atom feed of new and updated articles](\(configuration.absoluteURL("/feed.atom")))
 
             """

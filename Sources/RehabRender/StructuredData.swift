@@ -81,6 +81,7 @@ enum JSONValue: Sendable, Equatable {
 /// does not state, an editorial team named as an organization, not a person.
 struct StructuredData {
     let configuration: SiteConfiguration
+    let paths: SitePaths
     /// The absolute URL of the site's logo (its icon).
     let logo: String
 
@@ -90,7 +91,7 @@ struct StructuredData {
         var path: String
     }
 
-    private var home: String { configuration.absoluteURL("/") }
+    private var home: String { configuration.absoluteURL(paths.home) }
     private var websiteID: String { home + "#website" }
     private var publisherID: String { home + "#publisher" }
 
@@ -127,7 +128,7 @@ struct StructuredData {
     ///   - imagePath: The site path of the first image the article shows, if any.
     func articlePage(_ article: Article, author: Author?, reviewer: Author?, answers: [String], imagePath: String?,
                      crumbs: [Crumb]) -> JSONValue {
-        let url = configuration.absoluteURL("/articles/\(article.slug)")
+        let url = configuration.absoluteURL(paths.article(article.slug))
         let questions = article.questions
         var types: [JSONValue] = [.string("MedicalWebPage")]
         if !questions.isEmpty { types.append(.string("FAQPage")) }
@@ -144,7 +145,7 @@ struct StructuredData {
             "breadcrumb": .reference(url + "#breadcrumb"),
             "about": .array(article.topics.map { topic in
                 .object(["@type": .string("Thing"), "name": .string(topic),
-                         "url": .string(configuration.absoluteURL("/topics/\(Slug.make(from: topic))"))])
+                         "url": .string(configuration.absoluteURL(paths.topic(Slug.make(from: topic))))])
             }),
             "audience": .array(audiences),
             // A review is claimed only when the page names the reviewer, as the byline does.
@@ -154,7 +155,7 @@ struct StructuredData {
                 .object([
                     "@type": .string("Question"),
                     "name": .string(question.heading),
-                    "url": .string(url + "#" + question.anchor),
+                    "url": .string(configuration.absoluteURL(paths.article(article.slug, anchor: question.anchor))),
                     "acceptedAnswer": .object(["@type": .string("Answer"), "text": .string(answer)]),
                 ])
             }),
@@ -208,7 +209,7 @@ struct StructuredData {
         .object([
             "@type": .string(author.kind == .organization ? "Organization" : "Person"),
             "name": .string(author.name),
-            "url": .string(configuration.absoluteURL("/authors/\(author.slug)")),
+            "url": .string(configuration.absoluteURL(paths.author(author.slug))),
             "sameAs": author.url.flatMap { WebAddress.isValid($0) ? .string($0) : nil },
         ])
     }

@@ -13,12 +13,23 @@ struct LayoutView {
     var siteName: String
     var stylesheet: String
     var icon: String
+    var links: LayoutLinks
     var emergencyNumber: String
     var urgentHelp: String
     var isHome: Bool
     var isArticles: Bool
     var isIndex: Bool
     var isTopics: Bool
+}
+
+/// The addresses every page links to, in the renderer's ``SitePaths`` style.
+struct LayoutLinks {
+    var home: String
+    var articles: String
+    var index: String
+    var topics: String
+    /// False in a static export, which has no server to answer a search.
+    var hasSearch: Bool
 }
 
 struct DateView {
