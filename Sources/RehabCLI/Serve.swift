@@ -33,6 +33,9 @@ extension RehabFAQsCommand {
         @Option(help: "Log format: text (for people) or json (one object per line, for log collectors).")
         var logFormat = "text"
 
+        @Flag(inversion: .prefixedNo, help: "Count and time requests for /metrics (Prometheus). --no-metrics turns it off and /metrics answers 404.")
+        var metrics = true
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
             guard Logger.Level(rawValue: logLevel) != nil else {
@@ -57,7 +60,7 @@ extension RehabFAQsCommand {
                     }
                     let app = try await buildApplication(
                         store: store,
-                        configuration: ServerConfiguration(host: host, port: port, site: siteConfiguration),
+                        configuration: ServerConfiguration(host: host, port: port, site: siteConfiguration, metrics: metrics),
                         logger: logger
                     )
                     try await app.runService()

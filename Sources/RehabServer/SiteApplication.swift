@@ -12,12 +12,16 @@ public struct ServerConfiguration: Sendable {
     public var site: SiteConfiguration
     /// How often to look for content changes made by other processes.
     public var watchInterval: Duration
+    /// Whether requests are counted and timed for `/metrics` (on unless an operator turns it off).
+    public var metrics: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration = SiteConfiguration(), watchInterval: Duration = .seconds(1)) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration = SiteConfiguration(),
+                watchInterval: Duration = .seconds(1), metrics: Bool = true) {
         self.host = host
         self.port = port
         self.site = site
         self.watchInterval = watchInterval
+        self.metrics = metrics
     }
 }
 
@@ -32,14 +36,17 @@ public func buildApplication(store: any ContentStore, configuration: ServerConfi
     let content = ContentService(store: store, synonyms: try SearchResources.synonyms(), logger: logger)
     _ = try await content.snapshot()
 
-    SiteMetrics.setUp()
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: MetricsMiddleware())
+    if configuration.metrics {
+        SiteMetrics.setUp()
+        router.add(middleware: MetricsMiddleware())
+    }
     router.add(middleware: CanonicalURLMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.site.region)
-    SiteController(content: content, renderer: renderer, care: care, feeds: SiteFeeds(configuration: configuration.site)).addRoutes(to: router)
+    SiteController(content: content, renderer: renderer, care: care, feeds: SiteFeeds(configuration: configuration.site),
+                   servesMetrics: configuration.metrics).addRoutes(to: router)
     SearchController(content: content, renderer: renderer, care: care).addRoutes(to: router)
 
     let host = configuration.host

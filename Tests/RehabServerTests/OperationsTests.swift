@@ -6,6 +6,7 @@ import Logging
 @testable import RehabCLI
 import RehabCore
 import RehabServer
+import RehabStoreSQLite
 import RehabTestSupport
 import Testing
 
@@ -40,6 +41,21 @@ struct OperationsTests {
             #expect(lines.contains { $0.hasPrefix("rehabfaqs_search_duration_seconds_count") })
             #expect(lines.contains { $0.hasPrefix("rehabfaqs_page_cache_total{result=\"hit\"}") })
             #expect(lines.contains { $0.hasPrefix("rehabfaqs_search_index_questions ") && !$0.hasSuffix(" 0") })
+        }
+    }
+
+    @Test func withMetricsTurnedOffTheMetricsAddressIsNotFoundAndPagesStillServe() async throws {
+        let store = try SQLiteContentStore.inMemory()
+        try await store.migrate()
+        try await store.apply(.stub())
+        let app = try await buildApplication(store: store, configuration: ServerConfiguration(site: SiteConfiguration(baseURL: "https://rehab.example"),
+                                                                                          metrics: false),
+                                             logger: SiteTests.logger)
+        try await app.test(.router) { client in
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .notFound)
+            let article = try await client.execute(uri: "/articles/ease-a-back-spasm", method: .get)
+            #expect(article.status == .ok)
         }
     }
 

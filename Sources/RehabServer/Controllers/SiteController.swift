@@ -9,6 +9,8 @@ struct SiteController<Context: RequestContext>: Sendable {
     let renderer: PageRenderer
     let care: CareAdvisor
     let feeds: SiteFeeds
+    /// Whether `/metrics` answers; off, the address is a 404 like any other.
+    var servesMetrics = true
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: home)
@@ -27,7 +29,7 @@ struct SiteController<Context: RequestContext>: Sendable {
         router.get("/llms.txt", use: llms)
         router.get("/healthz", use: health)
         router.get("/readyz", use: readiness)
-        router.get("/metrics", use: metrics)
+        if servesMetrics { router.get("/metrics", use: metrics) }
     }
 
     /// The page at `key` from the snapshot's cache, else rendered by `render`, prepared (bytes,
