@@ -220,12 +220,15 @@ public struct PageRenderer: Sendable {
     /// - Parameter careCards: Care cards for warning signs in the query, shown above the results.
     public func search(query: String, hits: [SearchResultItem], total: Int, correctedQuery: String?, page: Int, perPage: Int,
                        catalog: SiteCatalog, careCards: [CareCardView] = []) throws -> String {
+        // One group per article, in the order of each article's best answer, so an article shows once.
         var groups: [SearchGroupView] = []
+        var groupOfArticle: [String: Int] = [:]
         for hit in hits {
             let view = SearchHitView(question: hit.question, url: paths.article(hit.article, anchor: hit.anchor), snippet: hit.snippet)
-            if let last = groups.indices.last, groups[last].url == paths.article(hit.article) {
-                groups[last].hits.append(view)
+            if let position = groupOfArticle[hit.article] {
+                groups[position].hits.append(view)
             } else {
+                groupOfArticle[hit.article] = groups.count
                 groups.append(SearchGroupView(id: "result_\(groups.count + 1)", title: hit.articleTitle, url: paths.article(hit.article), hits: [view]))
             }
         }

@@ -29,6 +29,28 @@ struct SearchRouteTests {
         try await client.execute(uri: uri, method: .get)
     }
 
+    @Test func anArticleShowsOnceInTheResultsEvenWhenItsAnswersRankBetweenAnothersAnswers() async throws {
+        // Both articles answer about cramps, heat and stretching, so their hits interleave by score.
+        let bundle = ContentBundle.stub([
+            .stub(slug: "night-cramps", title: "Night cramps", questions: [
+                ("How do I stop a calf cramp?", "Stretch the calf cramp gently."),
+                ("Does heat help a cramp?", "Heat can help a cramp."),
+            ]),
+            .stub(slug: "foot-cramps", title: "Foot cramps", questions: [
+                ("How do I stop a foot cramp?", "Stretch the foot cramp gently."),
+                ("Does heat help a foot cramp?", "Heat can help a foot cramp."),
+            ]),
+        ])
+        let (app, _) = try await SiteTests.makeSite(bundle)
+        try await app.test(.router) { client in
+            let html = String(buffer: try await get("/search?q=cramp%20stretch%20heat", client).body)
+            let groups = html.matches(of: #/<section class="result-group" aria-labelledby="result_\d+">\s*<h2[^>]*><a href="([^"]+)"/#)
+                .map { String($0.output.1) }
+            #expect(groups.count == 2, "\(groups)")
+            #expect(Set(groups).count == groups.count)
+        }
+    }
+
     @Test func theSearchPageGroupsAnswersByArticleWithSnippets() async throws {
         let (app, _) = try await SiteTests.makeSite(Self.bundle)
         try await app.test(.router) { client in
