@@ -69,6 +69,7 @@ public struct PageRenderer: Sendable {
             )
         }
         let introHTML = html(article.intro, lowestHeadingLevel: 2, catalog: catalog)
+        let related = catalog.related(to: summary)
         let linkedData = structuredData.articlePage(
             article, author: author, reviewer: reviewer,
             answers: article.questions.map { Markdown.plainText(from: $0.body) },
@@ -103,8 +104,8 @@ public struct PageRenderer: Sendable {
                               accessed: reference.accessed.map { dateView($0, today: today) })
             },
             hasReferences: !article.references.isEmpty,
-            related: catalog.related(to: summary).map { card($0, catalog: catalog) },
-            hasRelated: !catalog.related(to: summary).isEmpty,
+            related: related.map { card($0, catalog: catalog) },
+            hasRelated: !related.isEmpty,
             emergencyNumber: configuration.region.emergencyNumber,
             careGroups: CareGroupView.groups(of: careCards),
             hasCareCards: !careCards.isEmpty

@@ -82,18 +82,20 @@ public struct SiteCatalog: Sendable {
     }
 
     /// Up to `limit` visible articles sharing the most topics with `article`, then the newest.
+    ///
+    /// Only the articles of the article's own topics are looked at, so a page of a large site costs
+    /// the size of its topics, not of the site.
     public func related(to article: ArticleSummary, limit: Int = 5) -> [ArticleSummary] {
-        let mine = Set(article.topics.map(Slug.make(from:)))
-        guard !mine.isEmpty else { return [] }
-        var scored: [(article: ArticleSummary, shared: Int)] = []
-        for other in articles where other.slug != article.slug {
-            let shared = Set(other.topics.map(Slug.make(from:))).intersection(mine).count
-            if shared > 0 { scored.append((other, shared)) }
+        var shared: [String: Int] = [:]
+        for slug in Set(article.topics.map(Slug.make(from:))) {
+            for other in Set(topicsBySlug[slug]?.articleSlugs ?? []) where other != article.slug {
+                shared[other, default: 0] += 1
+            }
         }
-        scored.sort { lhs, rhs in
-            lhs.shared != rhs.shared ? lhs.shared > rhs.shared : lhs.article.published > rhs.article.published
-        }
-        return scored.prefix(limit).map(\.article)
+        let scored = shared.compactMap { slug, count in articlesBySlug[slug].map { (article: $0, shared: count) } }
+        return scored.sorted { lhs, rhs in
+            (lhs.shared, lhs.article.published, lhs.article.slug) > (rhs.shared, rhs.article.published, rhs.article.slug)
+        }.prefix(limit).map(\.article)
     }
 
     /// Visible articles by most recent change (updated, else published), newest first.

@@ -31,11 +31,19 @@ public struct Triage: Sendable {
     public let rules: TriageRules
     /// Real English words, which are never read as misspellings of a rule's word ("fewer" is not "fever").
     private let englishWords: Set<String>
+    /// Every word of four letters or more in the rules' phrases: the words a misspelling may stand for.
+    private let spellableRuleWords: [String]
     private let analyzer = Analyzer()
 
     public init(rules: TriageRules, englishWords: Set<String>) {
         self.rules = rules
         self.englishWords = englishWords
+        var phrases = rules.contexts.values.flatMap { $0 }
+        for rule in rules.rules {
+            phrases += rule.exceptions
+            phrases += rule.alternatives.flatMap { $0.flatMap(\.phrases) }
+        }
+        spellableRuleWords = Set(phrases.flatMap(\.words)).filter { $0.utf8.count >= 4 }.sorted()
     }
 
     /// The bundled rules and word list, read once per process.
@@ -58,7 +66,8 @@ public struct Triage: Sendable {
     public func assess(_ text: String, contexts: Set<String> = []) -> TriageResult {
         let reader = ReaderText(text, analyzer: analyzer, readerMode: true)
         guard !reader.isOnlyAQuestionAboutTerms else { return TriageResult(flags: []) }
-        return assess(reader, contexts: contexts)
+        var misspellings: [String: Set<String>] = [:]
+        return assess(checked(reader, misspellings: &misspellings), contexts: contexts)
     }
 
     /// The warning signs an article describes, for the care cards on its page. Unlike a reader's
@@ -66,8 +75,10 @@ public struct Triage: Sendable {
     /// checked on its own, so that words from two different signs do not combine into a third.
     public func signsDiscussed(in articleText: String, contexts: Set<String> = []) -> TriageResult {
         var flags: [String: TriageFlag] = [:]
+        var misspellings: [String: Set<String>] = [:]
         for block in articleText.split(whereSeparator: \.isNewline) where !block.allSatisfy(\.isWhitespace) {
-            for flag in assess(ReaderText(String(block), analyzer: analyzer, readerMode: false), contexts: contexts).flags where flags[flag.id] == nil {
+            let reader = ReaderText(String(block), analyzer: analyzer, readerMode: false)
+            for flag in assess(checked(reader, misspellings: &misspellings), contexts: contexts).flags where flags[flag.id] == nil {
                 flags[flag.id] = flag
             }
         }
@@ -82,9 +93,9 @@ public struct Triage: Sendable {
             .sorted { $0.level != $1.level ? $0.level > $1.level : order[$0.id, default: 0] < order[$1.id, default: 0] }
     }
 
-    private func assess(_ reader: ReaderText, contexts: Set<String>) -> TriageResult {
+    private func assess(_ reader: CheckedText, contexts: Set<String>) -> TriageResult {
         var activeContexts = contexts
-        if reader.mentionsGestation { activeContexts.insert("pregnancy") }
+        if reader.text.mentionsGestation { activeContexts.insert("pregnancy") }
         for (name, phrases) in rules.contexts where phrases.contains(where: { find($0, in: reader) != nil }) {
             activeContexts.insert(name)
         }
@@ -108,54 +119,87 @@ public struct Triage: Sendable {
 
     // MARK: - Matching
 
+    /// A text ready for matching: its words, and for each word the rule words it may be a
+    /// misspelling of, worked out once per distinct word rather than once per phrase.
+    private struct CheckedText {
+        let text: ReaderText
+        /// By word index; empty for most words.
+        let misspellingOf: [Set<String>]
+    }
+
+    /// Pairs a text with its words' possible misspellings; `misspellings` keeps the answer for each
+    /// distinct word across the texts of one article.
+    private func checked(_ reader: ReaderText, misspellings: inout [String: Set<String>]) -> CheckedText {
+        CheckedText(text: reader, misspellingOf: reader.words.map { word in
+            if let known = misspellings[word.word] { return known }
+            let found = ruleWords(misspeltAs: word.word)
+            misspellings[word.word] = found
+            return found
+        })
+    }
+
+    /// The rule words `word` is a misspelling of: it is no English word, has four letters or more
+    /// (a–z only), and is one edit from the rule word (two for words of nine letters or more), or
+    /// from its plural.
+    private func ruleWords(misspeltAs word: String) -> Set<String> {
+        guard word.utf8.count >= 4, !englishWords.contains(word), word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return [] }
+        var found: Set<String> = []
+        for ruleWord in spellableRuleWords {
+            let limit = ruleWord.utf8.count >= 9 ? 2 : 1
+            guard abs(ruleWord.utf8.count - word.utf8.count) <= limit + 1 else { continue }
+            if EditDistance.optimalStringAlignment(word, ruleWord, limit: limit) <= limit
+                || EditDistance.optimalStringAlignment(word, ruleWord + "s", limit: limit) <= limit {
+                found.insert(ruleWord)
+            }
+        }
+        return found
+    }
+
     /// The reader's words for the first place the concept occurs, if it does.
-    private func find(_ concept: Concept, in reader: ReaderText) -> String? {
+    private func find(_ concept: Concept, in reader: CheckedText) -> String? {
         for phrase in concept.phrases {
             if let span = find(phrase, in: reader) { return span }
         }
-        if concept.includesDurations, let index = reader.durations.first(where: { !reader.words[$0].isNegated && !reader.words[$0].isPast }) {
-            let unit = reader.words[index], amount = reader.words[index - 1]
-            return text(of: amount.byteRange.lowerBound..<unit.byteRange.upperBound, in: reader)
+        let words = reader.text.words
+        if concept.includesDurations, let index = reader.text.durations.first(where: { !words[$0].isNegated && !words[$0].isPast }) {
+            let unit = words[index], amount = words[index - 1]
+            return text(of: amount.byteRange.lowerBound..<unit.byteRange.upperBound, in: reader.text)
         }
         return nil
     }
 
     /// The reader's words where the phrase occurs: its words in order in one sentence, at most one
     /// other word between two of them, the first one neither negated nor in a resolved past.
-    private func find(_ phrase: Phrase, in reader: ReaderText) -> String? {
-        let words = reader.words
+    private func find(_ phrase: Phrase, in reader: CheckedText) -> String? {
+        let words = reader.text.words
         var start = 0
         while start < words.count {
             defer { start += 1 }
             let first = words[start]
-            guard !first.isNegated, !first.isPast, matches(first, phrase.words[0], phrase.stems[0]) else { continue }
+            guard !first.isNegated, !first.isPast, matches(start, in: reader, phrase.words[0], phrase.stems[0]) else { continue }
             var last = start
             var complete = true
             for position in 1..<max(phrase.words.count, 1) where phrase.words.count > 1 {
                 let candidates = (last + 1)..<min(last + 3, words.count)
                 guard let next = candidates.first(where: {
-                    words[$0].sentence == first.sentence && matches(words[$0], phrase.words[position], phrase.stems[position])
+                    words[$0].sentence == first.sentence && matches($0, in: reader, phrase.words[position], phrase.stems[position])
                 }) else {
                     complete = false
                     break
                 }
                 last = next
             }
-            if complete { return text(of: first.byteRange.lowerBound..<words[last].byteRange.upperBound, in: reader) }
+            if complete { return text(of: first.byteRange.lowerBound..<words[last].byteRange.upperBound, in: reader.text) }
         }
         return nil
     }
 
-    /// Whether a reader's word is the rule's word: the same word or stem in the right sense, or a
-    /// misspelling of it that is not itself an English word.
-    private func matches(_ word: ReaderText.Word, _ ruleWord: String, _ ruleStem: String) -> Bool {
+    /// Whether the reader's word at `index` is the rule's word: the same word or stem in the right
+    /// sense, or a misspelling of it that is not itself an English word.
+    private func matches(_ index: Int, in reader: CheckedText, _ ruleWord: String, _ ruleStem: String) -> Bool {
+        let word = reader.text.words[index]
         if word.word == ruleWord || word.stem == ruleStem { return isInSense(word) }
-        let length = word.word.utf8.count
-        guard length >= 4, ruleWord.utf8.count >= 4, !englishWords.contains(word.word),
-              word.word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return false }
-        let limit = ruleWord.utf8.count >= 9 ? 2 : 1
-        return EditDistance.optimalStringAlignment(word.word, ruleWord, limit: limit) <= limit
-            || EditDistance.optimalStringAlignment(word.word, ruleWord + "s", limit: limit) <= limit
+        return reader.misspellingOf[index].contains(ruleWord)
     }
 
     /// Words with an everyday sense that is not a symptom: "come back", "bottom of my foot",
