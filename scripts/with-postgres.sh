@@ -18,10 +18,14 @@ free_port() {
 }
 
 dir=$(mktemp -d /tmp/rehabfaqs-pg.XXXXXX)
-trap 'scripts/pg-cluster.sh destroy "$dir"' EXIT
+# The command's temporary files (test databases, content folders) go to a folder removed afterwards
+# too; others may pass through it (the postgres user, for clusters a test starts itself).
+scratch=$(mktemp -d /tmp/rehabfaqs-tmp.XXXXXX)
+chmod 755 "$scratch"
+trap 'scripts/pg-cluster.sh destroy "$dir"; rm -rf "$scratch"' EXIT
 port=$(free_port)
 echo "Starting a throwaway PostgreSQL cluster on 127.0.0.1:$port"
 scripts/pg-cluster.sh create "$dir" "$port"
 
 export REHABFAQS_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-"$@"
+TMPDIR="$scratch" "$@"

@@ -1,5 +1,6 @@
 import Foundation
 import RehabSearch
+import Synchronization
 
 /// One warning sign found in the reader's words.
 public struct TriageFlag: Sendable, Hashable {
@@ -33,6 +34,8 @@ public struct Triage: Sendable {
     private let englishWords: Set<String>
     /// Every word of four letters or more in the rules' phrases: the words a misspelling may stand for.
     private let spellableRuleWords: [String]
+    /// The answers of ``ruleWords(misspeltAs:)``, shared by every check: a site's vocabulary is small.
+    private let misspellings = MisspellingCache()
     private let analyzer = Analyzer()
 
     public init(rules: TriageRules, englishWords: Set<String>) {
@@ -66,8 +69,7 @@ public struct Triage: Sendable {
     public func assess(_ text: String, contexts: Set<String> = []) -> TriageResult {
         let reader = ReaderText(text, analyzer: analyzer, readerMode: true)
         guard !reader.isOnlyAQuestionAboutTerms else { return TriageResult(flags: []) }
-        var misspellings: [String: Set<String>] = [:]
-        return assess(checked(reader, misspellings: &misspellings), contexts: contexts)
+        return assess(checked(reader), contexts: contexts)
     }
 
     /// The warning signs an article describes, for the care cards on its page. Unlike a reader's
@@ -75,10 +77,9 @@ public struct Triage: Sendable {
     /// checked on its own, so that words from two different signs do not combine into a third.
     public func signsDiscussed(in articleText: String, contexts: Set<String> = []) -> TriageResult {
         var flags: [String: TriageFlag] = [:]
-        var misspellings: [String: Set<String>] = [:]
         for block in articleText.split(whereSeparator: \.isNewline) where !block.allSatisfy(\.isWhitespace) {
             let reader = ReaderText(String(block), analyzer: analyzer, readerMode: false)
-            for flag in assess(checked(reader, misspellings: &misspellings), contexts: contexts).flags where flags[flag.id] == nil {
+            for flag in assess(checked(reader), contexts: contexts).flags where flags[flag.id] == nil {
                 flags[flag.id] = flag
             }
         }
@@ -119,23 +120,34 @@ public struct Triage: Sendable {
 
     // MARK: - Matching
 
-    /// A text ready for matching: its words, and for each word the rule words it may be a
-    /// misspelling of, worked out once per distinct word rather than once per phrase.
+    /// A text ready for matching: its words, the rule words each may be a misspelling of, and where
+    /// each word, stem and misspelt rule word occurs, so that a phrase is looked for only where its
+    /// first word can start rather than at every word.
     private struct CheckedText {
         let text: ReaderText
         /// By word index; empty for most words.
         let misspellingOf: [Set<String>]
+        /// Word indices, ascending, by word, by stem and by the rule word a misspelling stands for.
+        let positions: [String: [Int]]
+
+        /// Where a phrase whose first word is `word` (stem `stem`) may start, ascending.
+        func starts(word: String, stem: String) -> [Int] {
+            let byWord = positions[word] ?? [], byStem = word == stem ? [] : positions[stem] ?? []
+            if byStem.isEmpty { return byWord }
+            if byWord.isEmpty { return byStem }
+            return Array(Set(byWord + byStem)).sorted()
+        }
     }
 
-    /// Pairs a text with its words' possible misspellings; `misspellings` keeps the answer for each
-    /// distinct word across the texts of one article.
-    private func checked(_ reader: ReaderText, misspellings: inout [String: Set<String>]) -> CheckedText {
-        CheckedText(text: reader, misspellingOf: reader.words.map { word in
-            if let known = misspellings[word.word] { return known }
-            let found = ruleWords(misspeltAs: word.word)
-            misspellings[word.word] = found
-            return found
-        })
+    private func checked(_ reader: ReaderText) -> CheckedText {
+        let misspellingOf = reader.words.map { misspellings.ruleWords(misspeltAs: $0.word, compute: ruleWords(misspeltAs:)) }
+        var positions: [String: [Int]] = [:]
+        for (index, word) in reader.words.enumerated() {
+            var keys: Set<String> = [word.word, word.stem]
+            keys.formUnion(misspellingOf[index])
+            for key in keys { positions[key, default: []].append(index) }
+        }
+        return CheckedText(text: reader, misspellingOf: misspellingOf, positions: positions)
     }
 
     /// The rule words `word` is a misspelling of: it is no English word, has four letters or more
@@ -172,9 +184,7 @@ public struct Triage: Sendable {
     /// other word between two of them, the first one neither negated nor in a resolved past.
     private func find(_ phrase: Phrase, in reader: CheckedText) -> String? {
         let words = reader.text.words
-        var start = 0
-        while start < words.count {
-            defer { start += 1 }
+        for start in reader.starts(word: phrase.words[0], stem: phrase.stems[0]) {
             let first = words[start]
             guard !first.isNegated, !first.isPast, matches(start, in: reader, phrase.words[0], phrase.stems[0]) else { continue }
             var last = start
@@ -245,5 +255,21 @@ public struct Triage: Sendable {
     private func text(of range: Range<Int>, in reader: ReaderText) -> String {
         let bytes = Array(reader.text.utf8)
         return String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
+    }
+}
+
+/// The rule words each word is a misspelling of, kept across checks (bounded: it starts again when full).
+private final class MisspellingCache: Sendable {
+    private static let capacity = 200_000
+    private let entries = Mutex<[String: Set<String>]>([:])
+
+    func ruleWords(misspeltAs word: String, compute: (String) -> Set<String>) -> Set<String> {
+        if let known = entries.withLock({ $0[word] }) { return known }
+        let found = compute(word)
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[word] = found
+        }
+        return found
     }
 }
