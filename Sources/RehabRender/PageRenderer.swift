@@ -261,6 +261,7 @@ public struct PageRenderer: Sendable {
     // MARK: - Pieces
 
     private func render(_ template: String, _ page: Any) throws -> String {
+        assert(MustacheFieldsCheck.missing(in: page).isEmpty, "view model properties missing from their tables: \(MustacheFieldsCheck.missing(in: page))")
         guard let html = library.render(page, withTemplate: template) else { throw RenderError.templateFailed(template) }
         return html
     }
