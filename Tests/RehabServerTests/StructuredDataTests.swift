@@ -114,6 +114,15 @@ struct StructuredDataTests {
         #expect(Self.node("Article", in: try Self.graph(of: body))?["headline"] as? String == title)
     }
 
+    @Test func quotesBackslashesSeparatorsAndAccentsSurviveTheJSON() async throws {
+        let title = "The \"best\" back\\neck stretch\u{2028}for café workers 😀"
+        let body = try await Self.page("/articles/back-spasm", bundle: .stub([.stub(slug: "back-spasm", title: title)]))
+        let block = try #require(body.firstMatch(of: #/<script type="application/ld\+json">([^<]*)</script>/#)?.output.1)
+        #expect(!block.contains("\u{2028}"))
+        #expect(block.contains("caf\u{E9} workers \u{1F600}"), "other characters are written as they are")
+        #expect(Self.node("Article", in: try Self.graph(of: body))?["headline"] as? String == title)
+    }
+
     @Test func theHomePageDescribesTheSiteAndATopicPageIsACollectionWithBreadcrumbs() async throws {
         let home = try Self.graph(of: try await Self.page("/", bundle: SiteTests.sampleBundle))
         #expect(Self.node("WebSite", in: home)?["url"] as? String == "https://rehab.example/")

@@ -47,12 +47,20 @@ public struct CareAdvisor: Sendable {
 
     /// Whether a heading introduces advice on when to get care ("When should I see a health care provider?").
     static func isAboutGettingCare(_ heading: String) -> Bool {
-        let heading = heading.lowercased()
-        return ["when should i see", "when should you see", "when to see", "should i see a", "see a health care provider", "see a doctor",
-                "see a gp", "get help", "get medical", "seek help", "seek medical", "warning sign", "emergency", "urgent", "red flag",
-                "worried", "worry", "call 999", "call 911"]
-            .contains(where: heading.contains)
+        let heading = Array(heading.lowercased().utf8)
+        return careHeadingPhrases.contains { phrase in
+            guard phrase.count <= heading.count else { return false }
+            return (0...(heading.count - phrase.count)).contains { start in heading[start..<(start + phrase.count)].elementsEqual(phrase) }
+        }
     }
+
+    /// Words in a heading that introduce advice on getting care, as UTF-8 (compared byte by byte:
+    /// this runs for every section of every article page rendered).
+    private static let careHeadingPhrases: [[UInt8]] = [
+        "when should i see", "when should you see", "when to see", "should i see a", "see a health care provider", "see a doctor",
+        "see a gp", "get help", "get medical", "seek help", "seek medical", "warning sign", "emergency", "urgent", "red flag",
+        "worried", "worry", "call 999", "call 911",
+    ].map { Array($0.utf8) }
 
     /// A card as the templates show it.
     public static func view(_ card: CareCard) -> CareCardView {
