@@ -129,6 +129,13 @@ public struct Triage: Sendable {
         let misspellingOf: [Set<String>]
         /// Word indices, ascending, by word, by stem and by the rule word a misspelling stands for.
         let positions: [String: [Int]]
+        /// By ``TriageRules/startKeys`` number: whether a phrase starting with that word or stem may occur.
+        let startable: [Bool]
+
+        /// Whether the phrase may occur at all: one of its first word's keys is in the text.
+        func mayContain(_ phrase: Phrase) -> Bool {
+            phrase.startKeys.contains { startable[$0] }
+        }
 
         /// Where a phrase whose first word is `word` (stem `stem`) may start, ascending.
         func starts(word: String, stem: String) -> [Int] {
@@ -142,12 +149,16 @@ public struct Triage: Sendable {
     private func checked(_ reader: ReaderText) -> CheckedText {
         let misspellingOf = reader.words.map { misspellings.ruleWords(misspeltAs: $0.word, compute: ruleWords(misspeltAs:)) }
         var positions: [String: [Int]] = [:]
+        var startable = [Bool](repeating: false, count: rules.startKeys.count)
         for (index, word) in reader.words.enumerated() {
             var keys: Set<String> = [word.word, word.stem]
             keys.formUnion(misspellingOf[index])
-            for key in keys { positions[key, default: []].append(index) }
+            for key in keys {
+                positions[key, default: []].append(index)
+                if let number = rules.startKeys[key] { startable[number] = true }
+            }
         }
-        return CheckedText(text: reader, misspellingOf: misspellingOf, positions: positions)
+        return CheckedText(text: reader, misspellingOf: misspellingOf, positions: positions, startable: startable)
     }
 
     /// The rule words `word` is a misspelling of: it is no English word, has four letters or more
@@ -183,6 +194,7 @@ public struct Triage: Sendable {
     /// The reader's words where the phrase occurs: its words in order in one sentence, at most one
     /// other word between two of them, the first one neither negated nor in a resolved past.
     private func find(_ phrase: Phrase, in reader: CheckedText) -> String? {
+        guard reader.mayContain(phrase) else { return nil }
         let words = reader.text.words
         for start in reader.starts(word: phrase.words[0], stem: phrase.stems[0]) {
             let first = words[start]

@@ -56,6 +56,9 @@ struct Phrase: Sendable, Hashable {
     let text: String
     let words: [String]
     let stems: [String]
+    /// Numbers for its first word and first stem in ``TriageRules/startKeys``: a text is searched
+    /// for the phrase only when one of them occurs in it.
+    var startKeys: [Int] = []
 }
 
 /// The warning-sign rules: read from the YAML rules file that clinical editors review.
@@ -63,6 +66,8 @@ public struct TriageRules: Sendable {
     public let rules: [TriageRule]
     /// Phrases that put the reader in a context, by context name.
     let contexts: [String: [Phrase]]
+    /// A number for each word and stem a phrase starts with.
+    let startKeys: [String: Int]
 
     /// The rules bundled with RehabFAQs.
     public static func bundled() throws -> TriageRules {
@@ -121,8 +126,25 @@ public struct TriageRules: Sendable {
                 throw TriageRulesError(line: Self.line(of: "- id: \(rule.id)", in: yaml), message: "rule \(rule.id) supersedes \(other), which is not a rule")
             }
         }
-        self.rules = rules
-        self.contexts = contexts
+        // Number the words and stems that phrases start with, and tell each phrase its numbers.
+        var startKeys: [String: Int] = [:]
+        func numbered(_ phrase: Phrase) -> Phrase {
+            var phrase = phrase
+            phrase.startKeys = Array(Set([phrase.words[0], phrase.stems[0]])).sorted().map { key in
+                if let number = startKeys[key] { return number }
+                startKeys[key] = startKeys.count
+                return startKeys.count - 1
+            }
+            return phrase
+        }
+        self.rules = rules.map { rule in
+            TriageRule(id: rule.id, level: rule.level, title: rule.title, advice: rule.advice, source: rule.source, contexts: rule.contexts,
+                       alternatives: rule.alternatives.map { $0.map { Concept(name: $0.name, phrases: $0.phrases.map(numbered),
+                                                                              includesDurations: $0.includesDurations) } },
+                       exceptions: rule.exceptions.map(numbered), supersedes: rule.supersedes)
+        }
+        self.contexts = contexts.mapValues { $0.map(numbered) }
+        self.startKeys = startKeys
     }
 
     /// The 1-based line where `text` first appears, for error messages.

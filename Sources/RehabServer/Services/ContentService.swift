@@ -3,6 +3,7 @@ public import Logging
 public import RehabCore
 public import RehabRender
 public import RehabSearch
+import Synchronization
 
 /// Keeps the reader-facing view of the content current: the ``RehabRender/SiteCatalog`` snapshot.
 ///
@@ -10,8 +11,9 @@ public import RehabSearch
 /// snapshot from the store and swaps it in whole. Content changes are noticed by polling the
 /// store's change token, so an import by another process shows up within a second.
 public actor ContentService {
-    /// The store's content as readers see it at one moment.
-    public struct Snapshot: Sendable {
+    /// The store's content as readers see it at one moment. A class: every request takes the
+    /// snapshot, and one reference is cheaper to pass around than a struct of many.
+    public final class Snapshot: Sendable {
         public let catalog: SiteCatalog
         /// The questions and answers readers can see, ready to search.
         public let search: SearchIndex
@@ -26,12 +28,28 @@ public actor ContentService {
         let articleHashes: [String: Int]
         /// Pages rendered from this snapshot.
         let pages = PageCache()
+
+        init(catalog: SiteCatalog, search: SearchIndex, token: Int64, lastModified: String, validUntil: Date, day: CalendarDate,
+             articleHashes: [String: Int]) {
+            self.catalog = catalog
+            self.search = search
+            self.token = token
+            self.lastModified = lastModified
+            self.validUntil = validUntil
+            self.day = day
+            self.articleHashes = articleHashes
+        }
     }
 
     public nonisolated let store: any ContentStore
     private let logger: Logger
     private let synonyms: SynonymTable
-    private var current: Snapshot?
+    private var current: Snapshot? {
+        didSet { published.withLock { $0 = current } }
+    }
+    /// `current`, readable from any thread: requests take the snapshot from here without a hop
+    /// onto the actor, which at tens of thousands of requests a second was a large share of each.
+    private nonisolated let published = Mutex<Snapshot?>(nil)
     private var building: Task<Snapshot, any Error>?
 
     public init(store: any ContentStore, synonyms: SynonymTable, logger: Logger) {
@@ -41,7 +59,12 @@ public actor ContentService {
     }
 
     /// The current snapshot, built on first use and rebuilt when the day changes (future articles appear on their day).
-    public func snapshot() async throws -> Snapshot {
+    public nonisolated func snapshot() async throws -> Snapshot {
+        if let snapshot = published.withLock({ $0 }), Date() < snapshot.validUntil { return snapshot }
+        return try await snapshotOrRebuild()
+    }
+
+    private func snapshotOrRebuild() async throws -> Snapshot {
         if let current, Date() < current.validUntil { return current }
         do {
             return try await rebuild()
