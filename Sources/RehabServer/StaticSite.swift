@@ -91,40 +91,42 @@ public struct StaticSite: Sendable {
         let care = CareAdvisor(triage: try Triage.bundled(), region: configuration.region)
         let writer = FileWriter(root: root)
 
-        // Articles are most of the work: render them on every core.
+        // Every page is a job; the workers, one per core, take them in turn. The big listing pages
+        // (the whole A–Z, an author's every article) go first so that no core is left with one at the end.
+        var jobs: [PageJob] = [.index(nil)] + catalog.authorsBySlug.keys.sorted().map(PageJob.author)
+        jobs += SiteCatalog.buckets.filter { !(catalog.index[$0] ?? []).isEmpty }.map(PageJob.index)
+        jobs += articles.indices.map(PageJob.article)
+        let listPages = max(1, (catalog.articles.count + PageRenderer.articlesPerPage - 1) / PageRenderer.articlesPerPage)
+        jobs += [.home, .topics] + (1...listPages).map(PageJob.articleList) + catalog.topics.map(\.slug).map(PageJob.topic)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let written = try await withThrowingTaskGroup(of: FileWriter.Count.self) { group in
+        let allJobs = jobs
+        var count = try await withThrowingTaskGroup(of: FileWriter.Count.self) { group in
             for worker in 0..<workers {
                 group.addTask {
                     var count = FileWriter.Count()
-                    for position in stride(from: worker, to: articles.count, by: workers) {
-                        let article = articles[position]
-                        let html = try renderer.article(article, catalog: catalog, careCards: care.cards(for: article).map(CareAdvisor.view))
-                        count += try writer.page(paths.article(article.slug), html)
+                    for position in stride(from: worker, to: allJobs.count, by: workers) {
+                        let (address, html): (String, String?)
+                        switch allJobs[position] {
+                        case .article(let index):
+                            let article = articles[index]
+                            (address, html) = (paths.article(article.slug), try renderer.article(
+                                article, catalog: catalog, careCards: care.cards(for: article).map(CareAdvisor.view)))
+                        case .home: (address, html) = (paths.home, try renderer.home(catalog: catalog))
+                        case .articleList(let page): (address, html) = (paths.articles(page: page), try renderer.articleList(catalog: catalog, page: page))
+                        case .index(let letter):
+                            (address, html) = (letter.map { paths.index(letter: $0) } ?? paths.index, try renderer.index(catalog: catalog, letter: letter))
+                        case .topics: (address, html) = (paths.topics, try renderer.topicList(catalog: catalog))
+                        case .topic(let slug):
+                            (address, html) = (paths.topic(slug), try catalog.topicsBySlug[slug].map { try renderer.topic($0, catalog: catalog) })
+                        case .author(let slug):
+                            (address, html) = (paths.author(slug), try catalog.authorsBySlug[slug].map { try renderer.author($0, catalog: catalog) })
+                        }
+                        if let html { count += try writer.page(address, html) }
                     }
                     return count
                 }
             }
             return try await group.reduce(into: FileWriter.Count()) { $0 += $1 }
-        }
-
-        var count = written
-        count += try writer.page(paths.home, renderer.home(catalog: catalog))
-        var page = 1
-        while let html = try renderer.articleList(catalog: catalog, page: page) {
-            count += try writer.page(paths.articles(page: page), html)
-            page += 1
-        }
-        if let html = try renderer.index(catalog: catalog, letter: nil) { count += try writer.page(paths.index, html) }
-        for letter in SiteCatalog.buckets where !(catalog.index[letter] ?? []).isEmpty {
-            if let html = try renderer.index(catalog: catalog, letter: letter) { count += try writer.page(paths.index(letter: letter), html) }
-        }
-        count += try writer.page(paths.topics, renderer.topicList(catalog: catalog))
-        for topic in catalog.topics {
-            count += try writer.page(paths.topic(topic.slug), renderer.topic(topic, catalog: catalog))
-        }
-        for author in catalog.authorsBySlug.values {
-            count += try writer.page(paths.author(author.slug), renderer.author(author, catalog: catalog))
         }
         // Most static hosts show `404.html` for a missing address.
         count += try writer.file("404.html", Array(try renderer.errorPage(
@@ -144,6 +146,18 @@ public struct StaticSite: Sendable {
         }
         return Summary(pages: count.pages, files: count.files, bytes: count.bytes)
     }
+}
+
+/// One page of a static export.
+private enum PageJob: Sendable {
+    case article(Int)
+    case home
+    case articleList(Int)
+    /// The whole A–Z (`nil`) or one letter.
+    case index(String?)
+    case topics
+    case topic(String)
+    case author(String)
 }
 
 /// Writes files below one folder, creating folders as needed, and counts what it wrote.
