@@ -147,7 +147,10 @@ public struct Triage: Sendable {
     }
 
     private func checked(_ reader: ReaderText) -> CheckedText {
-        let misspellingOf = reader.words.map { misspellings.ruleWords(misspeltAs: $0.word, compute: ruleWords(misspeltAs:)) }
+        let misspellingOf = reader.words.map { word in
+            // Most words are English words, which are never misspellings: no need for the shared cache.
+            mayBeMisspelling(word.word) ? misspellings.ruleWords(misspeltAs: word.word, compute: ruleWords(misspeltAs:)) : []
+        }
         var positions: [String: [Int]] = [:]
         var startable = [Bool](repeating: false, count: rules.startKeys.count)
         for (index, word) in reader.words.enumerated() {
@@ -165,7 +168,7 @@ public struct Triage: Sendable {
     /// (a–z only), and is one edit from the rule word (two for words of nine letters or more), or
     /// from its plural.
     private func ruleWords(misspeltAs word: String) -> Set<String> {
-        guard word.utf8.count >= 4, !englishWords.contains(word), word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return [] }
+        guard mayBeMisspelling(word) else { return [] }
         var found: Set<String> = []
         for ruleWord in spellableRuleWords {
             let limit = ruleWord.utf8.count >= 9 ? 2 : 1
@@ -176,6 +179,11 @@ public struct Triage: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether `word` can be a misspelling at all: four letters or more, a–z only, and no English word.
+    private func mayBeMisspelling(_ word: String) -> Bool {
+        word.utf8.count >= 4 && word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) && !englishWords.contains(word)
     }
 
     /// The reader's words for the first place the concept occurs, if it does.
