@@ -117,7 +117,7 @@ public struct PageRenderer: Sendable {
     /// - Returns: `nil` when `page` is past the last page.
     public func articleList(catalog: SiteCatalog, page: Int) throws -> String? {
         let perPage = Self.articlesPerPage
-        let pageCount = max(1, (catalog.articles.count + perPage - 1) / perPage)
+        let pageCount = Self.articleListPageCount(catalog: catalog)
         guard (1...pageCount).contains(page) else { return nil }
         let items = catalog.articles.dropFirst((page - 1) * perPage).prefix(perPage)
         let path = paths.articles(page: page)
@@ -130,6 +130,11 @@ public struct PageRenderer: Sendable {
             previousURL: page > 1 ? paths.articles(page: page - 1) : nil,
             nextURL: page < pageCount ? paths.articles(page: page + 1) : nil
         ))
+    }
+
+    /// How many pages `/articles` has (one, even with no articles).
+    public static func articleListPageCount(catalog: SiteCatalog) -> Int {
+        max(1, (catalog.articles.count + articlesPerPage - 1) / articlesPerPage)
     }
 
     /// `/a-z` (every letter) or `/a-z/{letter}` (one bucket: `a`…`z` or `0-9`).

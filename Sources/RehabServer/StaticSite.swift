@@ -96,8 +96,7 @@ public struct StaticSite: Sendable {
         var jobs: [PageJob] = [.index(nil)] + catalog.authorsBySlug.keys.sorted().map(PageJob.author)
         jobs += SiteCatalog.buckets.filter { !(catalog.index[$0] ?? []).isEmpty }.map(PageJob.index)
         jobs += articles.indices.map(PageJob.article)
-        let listPages = max(1, (catalog.articles.count + PageRenderer.articlesPerPage - 1) / PageRenderer.articlesPerPage)
-        jobs += [.home, .topics] + (1...listPages).map(PageJob.articleList) + catalog.topics.map(\.slug).map(PageJob.topic)
+        jobs += [.home, .topics] + (1...PageRenderer.articleListPageCount(catalog: catalog)).map(PageJob.articleList) + catalog.topics.map(\.slug).map(PageJob.topic)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let allJobs = jobs
         var count = try await withThrowingTaskGroup(of: FileWriter.Count.self) { group in

@@ -44,12 +44,14 @@ public actor ContentService {
     public nonisolated let store: any ContentStore
     private let logger: Logger
     private let synonyms: SynonymTable
-    private var current: Snapshot? {
-        didSet { published.withLock { $0 = current } }
-    }
-    /// `current`, readable from any thread: requests take the snapshot from here without a hop
-    /// onto the actor, which at tens of thousands of requests a second was a large share of each.
+    /// The snapshot readers see, readable from any thread: requests take it without a hop onto the
+    /// actor, which at tens of thousands of requests a second was a large share of each. Only the
+    /// actor replaces it.
     private nonisolated let published = Mutex<Snapshot?>(nil)
+    private var current: Snapshot? {
+        get { published.withLock { $0 } }
+        set { published.withLock { $0 = newValue } }
+    }
     private var building: Task<Snapshot, any Error>?
 
     public init(store: any ContentStore, synonyms: SynonymTable, logger: Logger) {
